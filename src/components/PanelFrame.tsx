@@ -1,0 +1,96 @@
+import { useId, type ReactNode } from 'react';
+import type { PanelId } from '../crossfilter/filters';
+import { useDashboardStore } from '../store/store';
+import { ErrorBoundary } from './ErrorBoundary';
+import { PANEL_TITLES } from '../panels/panelMeta';
+
+interface PanelFrameProps {
+  panel: PanelId;
+  /** Panel-specific controls shown in the header (measure selector, layer toggles, …). */
+  controls?: ReactNode;
+  /** True while the panel holds a filter of its own: shows the panel's "Reset". */
+  hasOwnFilter?: boolean;
+  /** The chart or map. */
+  children: ReactNode;
+  /** The HTML table of exactly what the panel shows. */
+  table?: ReactNode;
+  /** A short note under the chart (the measure shown, caveats). */
+  note?: ReactNode;
+  /** Titles of the sources behind what is on screen. */
+  sources?: readonly string[];
+}
+
+/**
+ * The frame every panel shares: the named region, the heading, the "Show table" toggle, the
+ * panel's own "Reset", the sources line and the error boundary. Panels fill in the body only.
+ */
+export function PanelFrame({ panel, controls, hasOwnFilter = false, children, table, note, sources }: PanelFrameProps) {
+  const headingId = useId();
+  const title = PANEL_TITLES[panel];
+  const tableOpen = useDashboardStore((s) => s.openTables[panel]);
+  const toggleTable = useDashboardStore((s) => s.toggleTable);
+  const resetPanelFilters = useDashboardStore((s) => s.resetPanelFilters);
+
+  return (
+    <section className="panel" aria-labelledby={headingId} data-panel={panel}>
+      <header className="panel__header">
+        <h2 id={headingId} className="panel__title">
+          {title}
+        </h2>
+        <div className="panel__actions">
+          {hasOwnFilter && (
+            <button type="button" className="button button--link" onClick={() => resetPanelFilters(panel)} aria-label={`Reset ${title}`}>
+              Reset
+            </button>
+          )}
+          {table !== undefined && (
+            <button type="button" className="button" aria-pressed={tableOpen} onClick={() => toggleTable(panel)}>
+              Show table
+            </button>
+          )}
+        </div>
+      </header>
+      <ErrorBoundary
+        fallback={(error, reset) => (
+          <div className="panel__error" role="alert">
+            <p>
+              <strong>This panel failed to draw.</strong> The other panels still work.
+            </p>
+            <p className="panel__error-detail">{error.message}</p>
+            <button type="button" className="button" onClick={reset}>
+              Reload panel
+            </button>
+          </div>
+        )}
+      >
+        {controls && <div className="panel__controls">{controls}</div>}
+        <div className="panel__body">{children}</div>
+        {note && <p className="panel__note">{note}</p>}
+        {tableOpen && table && <div className="panel__table">{table}</div>}
+        {sources && sources.length > 0 && (
+          <p className="panel__sources">
+            <span className="panel__sources-label">Sources: </span>
+            {sources.join('; ')}
+          </p>
+        )}
+      </ErrorBoundary>
+    </section>
+  );
+}
+
+/** The frame with a placeholder body, shown while the dataset loads. */
+export function PanelSkeleton({ panel }: { panel: PanelId }) {
+  const headingId = useId();
+  return (
+    <section className="panel panel--loading" aria-labelledby={headingId} aria-busy="true" data-panel={panel}>
+      <header className="panel__header">
+        <h2 id={headingId} className="panel__title">
+          {PANEL_TITLES[panel]}
+        </h2>
+      </header>
+      <div className="panel__body">
+        <div className="skeleton" aria-hidden="true" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,318 @@
+/**
+ * The dataset format: one JSON document shared by the shipped dataset, a researcher's own
+ * file and the build/check scripts. Everything that enters the store passes through
+ * `DatasetSchema`, so the panels can trust every field they read.
+ *
+ * Conventions:
+ * - Amounts are US$ millions (current dollars). People counts are whole numbers.
+ * - `null` means "not reported / unknown". It is never a stand-in for 0.
+ * - Every row carries `sources: [id, …]`; each id must name a row of `sources`.
+ */
+import { z } from 'zod';
+
+export const MIN_YEAR = 1947;
+export const MAX_YEAR = 2030;
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const ISO_YEAR = /^(\d{4})$/;
+
+/** True when a YYYY-MM-DD string names a day that exists (rejects 2011-02-30). */
+export function isRealDay(value: string): boolean {
+  const m = ISO_DAY.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** The year of a YYYY, YYYY-MM or YYYY-MM-DD string. */
+export function yearOf(value: string): number {
+  return Number(value.slice(0, 4));
+}
+
+function inYearBounds(value: string): boolean {
+  const y = yearOf(value);
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+}
+
+const yearBoundsMessage = `year must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+
+/** A full calendar day, YYYY-MM-DD, that exists, within the supported years. */
+export const IsoDay = z
+  .string()
+  .regex(ISO_DAY, 'must be a date written YYYY-MM-DD')
+  .refine(isRealDay, 'must be a real calendar date')
+  .refine(inYearBounds, yearBoundsMessage);
+
+/** A day, a month (YYYY-MM) or a year (YYYY): events are often known only to the month. */
+export const PartialDate = z
+  .string()
+  .refine(
+    (v) => isRealDay(v) || (ISO_MONTH.test(v) && Number(v.slice(5, 7)) >= 1 && Number(v.slice(5, 7)) <= 12) || ISO_YEAR.test(v),
+    'must be a date written YYYY-MM-DD, YYYY-MM or YYYY',
+  )
+  .refine(inYearBounds, yearBoundsMessage);
+
+export const Year = z.number({ error: 'must be a year written as a number' }).int('must be a whole year').min(MIN_YEAR, yearBoundsMessage).max(MAX_YEAR, yearBoundsMessage);
+
+const Id = z.string().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+const Text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const NonEmptyText = (max: number) => Text(max).min(1, 'must not be empty');
+
+/** A count of people: unknown is null, never 0. */
+const Count = z.number({ error: 'must be a whole number ≥ 0, or null when unknown' }).int('must be a whole number').min(0, 'must be a number ≥ 0').nullable();
+const Amount = z.number({ error: 'must be a number ≥ 0' }).min(0, 'must be a number ≥ 0').finite('must be a finite number');
+const Latitude = z.number({ error: 'must be a number between -90 and 90' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
+const Longitude = z.number({ error: 'must be a number between -180 and 180' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180');
+const SourceIds = z.array(Id).min(1, 'must list at least one source id');
+
+/** How far a coordinate can be trusted. Anything but `exact`/`village` is drawn as approximate. */
+export const COORD_PRECISIONS = ['exact', 'village', 'district-centroid', 'approximate'] as const;
+export const CoordPrecision = z.enum(COORD_PRECISIONS);
+
+export const SourceSchema = z.object({
+  id: Id,
+  title: NonEmptyText(400),
+  publisher: NonEmptyText(200),
+  date: PartialDate,
+  url: z.string().max(2000).nullable(),
+  /** What the source measures or reports, e.g. "appropriations (US$ m)" or "strike counts". */
+  measures: NonEmptyText(300),
+  licence: Text(200).optional(),
+  note: Text(1000).optional(),
+});
+
+export const AID_MEASURES = ['crs-appropriations', 'fa-obligations', 'fa-disbursements'] as const;
+export const AID_CATEGORIES = ['security', 'economic', 'csf', 'unsplit'] as const;
+export const AID_STATUSES = ['actual', 'estimate', 'request'] as const;
+
+export const AidRowSchema = z
+  .object({
+    id: Id,
+    measure: z.enum(AID_MEASURES),
+    /** First and last fiscal year covered. They differ only for multi-year aggregates (FY2002–FY2007). */
+    fiscalYearStart: Year,
+    fiscalYearEnd: Year,
+    /** Programme code as the source prints it (FMF, ESF, CSF, …); "TOTAL" for unsplit measures. */
+    programme: NonEmptyText(40),
+    programmeName: NonEmptyText(200),
+    category: z.enum(AID_CATEGORIES),
+    status: z.enum(AID_STATUSES),
+    amount: Amount,
+    /** Source footnote letters (CRS prints them beside figures; they are never numbers). */
+    footnotes: z.array(Text(8)).optional(),
+    note: Text(1000).optional(),
+    sources: SourceIds,
+  })
+  .refine((r) => r.fiscalYearStart <= r.fiscalYearEnd, {
+    message: 'fiscalYearStart must not be after fiscalYearEnd',
+    path: ['fiscalYearEnd'],
+  });
+
+export const STRIKE_STATUSES = ['confirmed', 'possible'] as const;
+
+const minMaxRefinements = <T extends Record<string, unknown>>(row: T, ctx: z.RefinementCtx, pairs: [keyof T & string, keyof T & string][]) => {
+  for (const [lo, hi] of pairs) {
+    const a = row[lo];
+    const b = row[hi];
+    if (typeof a === 'number' && typeof b === 'number' && a > b) {
+      ctx.addIssue({ code: 'custom', message: `must not be less than ${lo} (${a} > ${b})`, path: [hi], input: b });
+    }
+  }
+};
+
+export const StrikeSchema = z
+  .object({
+    id: Id,
+    date: IsoDay,
+    place: Text(300),
+    /** The district or (former FATA) agency. */
+    agency: Text(200),
+    lat: Latitude.nullable(),
+    lon: Longitude.nullable(),
+    precision: CoordPrecision,
+    killedMin: Count,
+    killedMax: Count,
+    civiliansMin: Count,
+    civiliansMax: Count,
+    childrenMin: Count,
+    childrenMax: Count,
+    injuredMin: Count,
+    injuredMax: Count,
+    /** TBIJ strike code (B1, Ob372, …) where TBIJ lists the strike. */
+    tbijId: Text(40).nullable(),
+    /** `possible` rows exist in a source but are outside its confirmed count. */
+    status: z.enum(STRIKE_STATUSES),
+    /** Set when a coordinate lies outside Pakistan/Afghanistan on purpose or by a known source error. */
+    outsideRegion: z.boolean().optional(),
+    note: Text(1000).optional(),
+    sources: SourceIds,
+  })
+  .superRefine((row, ctx) =>
+    minMaxRefinements(row, ctx, [
+      ['killedMin', 'killedMax'],
+      ['civiliansMin', 'civiliansMax'],
+      ['childrenMin', 'childrenMax'],
+      ['injuredMin', 'injuredMax'],
+    ]),
+  );
+
+export const StrikeYearSchema = z
+  .object({
+    year: Year,
+    /** The tracker this series comes from: a source id such as "tbij". */
+    series: Id,
+    strikes: Count,
+    killedMin: Count,
+    killedMax: Count,
+    civiliansMin: Count,
+    civiliansMax: Count,
+    note: Text(1000).optional(),
+    sources: SourceIds,
+  })
+  .superRefine((row, ctx) =>
+    minMaxRefinements(row, ctx, [
+      ['killedMin', 'killedMax'],
+      ['civiliansMin', 'civiliansMax'],
+    ]),
+  );
+
+export const TONES = ['cooperation', 'context', 'friction'] as const;
+export const Tone = z.enum(TONES);
+
+export const THEMES = [
+  'aid',
+  'diplomacy',
+  'security',
+  'drones',
+  'border',
+  'nonproliferation',
+  'trade',
+  'humanitarian',
+  'military-operation',
+  'sanctions',
+  'conflict',
+  'arms',
+] as const;
+export const Theme = z.enum(THEMES);
+
+export const INCIDENT_TYPES = ['border-incident', 'raid', 'incident', 'base', 'crossing', 'military-operation', 'drone-strike'] as const;
+
+export const IncidentSchema = z
+  .object({
+    id: Id,
+    type: z.enum(INCIDENT_TYPES),
+    name: NonEmptyText(300),
+    dateStart: PartialDate,
+    dateEnd: PartialDate.nullable(),
+    place: Text(300),
+    district: Text(200),
+    lat: Latitude,
+    lon: Longitude,
+    precision: CoordPrecision,
+    /** Where sources disagree the range holds both values (Salala: 24–28). */
+    killedMin: Count,
+    killedMax: Count,
+    woundedMin: Count,
+    woundedMax: Count,
+    tone: Tone,
+    theme: Theme,
+    description: Text(1000),
+    /** Where the sources disagree, and about what. */
+    discrepancies: Text(1000).optional(),
+    outsideRegion: z.boolean().optional(),
+    singleSource: z.boolean().optional(),
+    sources: SourceIds,
+  })
+  .superRefine((row, ctx) => {
+    minMaxRefinements(row, ctx, [
+      ['killedMin', 'killedMax'],
+      ['woundedMin', 'woundedMax'],
+    ]);
+    if (row.dateEnd !== null && row.dateEnd < row.dateStart) {
+      ctx.addIssue({ code: 'custom', message: 'must not be before dateStart', path: ['dateEnd'], input: row.dateEnd });
+    }
+  });
+
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+
+export const TimelineEventSchema = z.object({
+  id: Id,
+  date: PartialDate,
+  datePrecision: z.enum(DATE_PRECISIONS),
+  tone: Tone,
+  theme: Theme,
+  title: NonEmptyText(300),
+  description: Text(1000),
+  incidentId: Id.nullable().optional(),
+  /** True when only one source (often the seed paper) makes the claim. */
+  singleSource: z.boolean().optional(),
+  sources: SourceIds,
+});
+
+/**
+ * Tables are optional: a researcher's file that lacks, say, strikes is still a valid dataset,
+ * and the panel that needs the missing table says so.
+ */
+export const DatasetSchema = z
+  .object({
+    version: NonEmptyText(40),
+    generated: IsoDay,
+    title: NonEmptyText(200),
+    coverage: z
+      .object({ from: Year, to: Year })
+      .refine((c) => c.from <= c.to, { message: 'from must not be after to', path: ['to'] }),
+    sources: z.array(SourceSchema),
+    aid: z.array(AidRowSchema).optional(),
+    strikes: z.array(StrikeSchema).optional(),
+    strikeYears: z.array(StrikeYearSchema).optional(),
+    incidents: z.array(IncidentSchema).optional(),
+    events: z.array(TimelineEventSchema).optional(),
+  })
+  .superRefine((dataset, ctx) => {
+    const sourceIds = new Set<string>();
+    dataset.sources.forEach((s, i) => {
+      if (sourceIds.has(s.id)) {
+        ctx.addIssue({ code: 'custom', message: `duplicate source id "${s.id}"`, path: ['sources', i, 'id'], input: s.id });
+      }
+      sourceIds.add(s.id);
+    });
+    const tables = ['aid', 'strikes', 'strikeYears', 'incidents', 'events'] as const;
+    for (const table of tables) {
+      const rows = dataset[table] ?? [];
+      const seen = new Set<string>();
+      rows.forEach((row, i) => {
+        if ('id' in row) {
+          if (seen.has(row.id)) {
+            ctx.addIssue({ code: 'custom', message: `duplicate id "${row.id}"`, path: [table, i, 'id'], input: row.id });
+          }
+          seen.add(row.id);
+        }
+        row.sources.forEach((id, j) => {
+          if (!sourceIds.has(id)) {
+            ctx.addIssue({ code: 'custom', message: `names source "${id}", which is not in sources`, path: [table, i, 'sources', j], input: id });
+          }
+        });
+      });
+    }
+    const incidentIds = new Set((dataset.incidents ?? []).map((r) => r.id));
+    (dataset.events ?? []).forEach((e, i) => {
+      if (e.incidentId && !incidentIds.has(e.incidentId)) {
+        ctx.addIssue({ code: 'custom', message: `names incident "${e.incidentId}", which is not in incidents`, path: ['events', i, 'incidentId'], input: e.incidentId });
+      }
+    });
+  });
+
+export type Dataset = z.infer<typeof DatasetSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type AidRow = z.infer<typeof AidRowSchema>;
+export type Strike = z.infer<typeof StrikeSchema>;
+export type StrikeYear = z.infer<typeof StrikeYearSchema>;
+export type Incident = z.infer<typeof IncidentSchema>;
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+export type ToneName = (typeof TONES)[number];
+export type ThemeName = (typeof THEMES)[number];
+export type AidMeasure = (typeof AID_MEASURES)[number];
+export type AidCategory = (typeof AID_CATEGORIES)[number];
+export type IncidentType = (typeof INCIDENT_TYPES)[number];

@@ -1,0 +1,110 @@
+/**
+ * Turns a JSON text into a checked dataset, or into a list of plain-language problems.
+ * The same function serves the shipped dataset, a researcher's file and the scripts, so a
+ * message a user sees in the app is the message `npm run data:check` prints.
+ */
+import type { z } from 'zod';
+import { DatasetSchema, type Dataset } from './schema';
+
+export interface DatasetProblem {
+  /** JSON path in the familiar dotted form: `aid[12].amount`; empty for the whole document. */
+  path: string;
+  message: string;
+  /** The offending value, shortened for display; absent when the value is missing. */
+  got?: string;
+}
+
+export type ParseResult = { ok: true; dataset: Dataset } | { ok: false; problems: DatasetProblem[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
+  let current: unknown = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || !(key in current)) return { found: false, value: undefined };
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return { found: true, value: current };
+}
+
+const GOT_LIMIT = 60;
+
+export function describeValue(value: unknown): string {
+  let text: string;
+  if (value === undefined) text = 'nothing';
+  else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
+  else if (Array.isArray(value)) text = `a list of ${value.length}`;
+  else if (value !== null && typeof value === 'object') text = 'an object';
+  else text = JSON.stringify(value) ?? String(value);
+  return text.length > GOT_LIMIT ? `${text.slice(0, GOT_LIMIT - 1)}…` : text;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+
+function messageFor(issue: z.core.$ZodIssue, found: boolean): string {
+  if (issue.code === 'invalid_type') {
+    if (!found) return 'is required but missing';
+    // A message set on the schema (e.g. "must be a number ≥ 0") says more than the generic one.
+    if (!issue.message.startsWith('Invalid input')) return issue.message;
+    return `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+  }
+  if (issue.code === 'invalid_value') {
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  return issue.message;
+}
+
+export function problemsFromZod(error: z.ZodError, input: unknown): DatasetProblem[] {
+  return error.issues.map((issue) => {
+    const { found, value } = valueAt(input, issue.path);
+    const problem: DatasetProblem = { path: formatPath(issue.path), message: messageFor(issue, found) };
+    if (found && issue.code !== 'unrecognized_keys') problem.got = describeValue(value);
+    return problem;
+  });
+}
+
+export function formatProblem(problem: DatasetProblem): string {
+  const where = problem.path ? `${problem.path}: ` : '';
+  const got = problem.got !== undefined ? ` (got ${problem.got})` : '';
+  return `${where}${problem.message}${got}`;
+}
+
+/** Validates an already-parsed value. */
+export function validateDataset(input: unknown): ParseResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, problems: [{ path: '', message: 'the dataset must be a JSON object with a "sources" list and data tables', got: describeValue(input) }] };
+  }
+  const result = DatasetSchema.safeParse(input);
+  if (result.success) return { ok: true, dataset: result.data };
+  return { ok: false, problems: problemsFromZod(result.error, input) };
+}
+
+/** Parses JSON text and validates it. A leading UTF-8 byte-order mark is tolerated. */
+export function parseDatasetText(text: string): ParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, problems: [{ path: '', message: 'the file is empty' }] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return { ok: false, problems: [{ path: '', message: `the file is not valid JSON: ${reason}` }] };
+  }
+  return validateDataset(parsed);
+}
