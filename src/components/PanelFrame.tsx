@@ -3,6 +3,8 @@ import type { PanelId } from '../crossfilter/filters';
 import { useDashboardStore } from '../store/store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PANEL_TITLES } from '../panels/panelMeta';
+import type { TableModel } from '../crossfilter/tableModel';
+import { DataTable } from './DataTable';
 
 interface PanelFrameProps {
   panel: PanelId;
@@ -12,8 +14,8 @@ interface PanelFrameProps {
   hasOwnFilter?: boolean;
   /** The chart or map. */
   children: ReactNode;
-  /** The HTML table of exactly what the panel shows. */
-  table?: ReactNode;
+  /** Exactly what the panel shows, as rows: rendered by "Show table" and reused by the CSV export. */
+  table?: TableModel;
   /** A short note under the chart (the measure shown, caveats). */
   note?: ReactNode;
   /** Titles of the sources behind what is on screen. */
@@ -66,7 +68,11 @@ export function PanelFrame({ panel, controls, hasOwnFilter = false, children, ta
         {controls && <div className="panel__controls">{controls}</div>}
         <div className="panel__body">{children}</div>
         {note && <p className="panel__note">{note}</p>}
-        {tableOpen && table && <div className="panel__table">{table}</div>}
+        {tableOpen && table && (
+          <div className="panel__table" tabIndex={0} role="group" aria-label={`${title} table`}>
+            <DataTable model={table} />
+          </div>
+        )}
         {sources && sources.length > 0 && (
           <p className="panel__sources">
             <span className="panel__sources-label">Sources: </span>
@@ -76,6 +82,11 @@ export function PanelFrame({ panel, controls, hasOwnFilter = false, children, ta
       </ErrorBoundary>
     </section>
   );
+}
+
+/** Shown in a panel's body when the dataset lacks the table it needs, or nothing matches. */
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <p className="panel__empty">{children}</p>;
 }
 
 /** The frame with a placeholder body, shown while the dataset loads. */
