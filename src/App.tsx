@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { FilterBar } from './components/FilterBar';
+import { Notices } from './components/Notices';
+import { useUrlSync } from './url/useUrlSync';
 import { DashboardSkeleton, DatasetProblemsView, NetworkErrorView } from './components/LoadStates';
 import { DatasetInvalidError, useDatasetQuery } from './data/datasetQuery';
 import { PANELS } from './panels/registry';
@@ -9,9 +11,11 @@ import { useDashboardStore } from './store/store';
 
 function Dashboard() {
   const dataset = useDashboardStore((s) => s.dataset);
+  useUrlSync(dataset);
   if (!dataset) return null;
   return (
     <>
+      <Notices />
       <FilterBar dataset={dataset} />
       <div className="panel-grid">
         {PANELS.map(({ id, Component }) => (

@@ -1,0 +1,43 @@
+/**
+ * The one-line summary of what the dashboard shows, for the filter bar's status line and for
+ * export captions. Counts follow the same rules the panels use.
+ */
+import type { Dataset } from '../data/schema';
+import { yearOf } from '../data/schema';
+import { dateInRange, matchesCategories, spanOverlapsRange, yearInRange } from './crossfilter';
+import type { Filters } from './filters';
+import { THEME_LABELS, TONE_LABELS } from '../theme/palette';
+
+export interface ViewCounts {
+  events: number;
+  incidents: number;
+  strikes: number;
+}
+
+export function countShown(dataset: Dataset, filters: Filters): ViewCounts {
+  const range = filters.yearRange;
+  return {
+    events: (dataset.events ?? []).filter((e) => dateInRange(e.date, range) && matchesCategories(e, filters)).length,
+    incidents: (dataset.incidents ?? []).filter(
+      (i) => spanOverlapsRange(yearOf(i.dateStart), yearOf(i.dateEnd ?? i.dateStart), range) && matchesCategories(i, filters),
+    ).length,
+    strikes: (dataset.strikes ?? []).filter((s) => yearInRange(yearOf(s.date), range)).length,
+  };
+}
+
+/** "2008–2011 · friction · Border": the active filters in words; empty when none. */
+export function describeFilters(filters: Filters): string {
+  const parts: string[] = [];
+  if (filters.yearRange) parts.push(filters.yearRange.from === filters.yearRange.to ? String(filters.yearRange.from) : `${filters.yearRange.from}–${filters.yearRange.to}`);
+  if (filters.tones.length) parts.push(filters.tones.map((t) => TONE_LABELS[t].toLowerCase()).join(', '));
+  if (filters.themes.length) parts.push(filters.themes.map((t) => THEME_LABELS[t]).join(', '));
+  return parts.join(' · ');
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+export function summarizeView(dataset: Dataset, filters: Filters): string {
+  const counts = countShown(dataset, filters);
+  const scope = describeFilters(filters) || `all years, ${dataset.coverage.from}–${dataset.coverage.to}`;
+  return `Showing ${scope}: ${plural(counts.events, 'event')}, ${plural(counts.incidents, 'located incident')}, ${plural(counts.strikes, 'drone strike')}.`;
+}
