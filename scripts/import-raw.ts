@@ -6,7 +6,7 @@
  * Prose columns are dropped on purpose: TBIJ `summary`, `target` (names of people) and
  * `bij_link`; PBC `Comments`, `References` and `Special Mention (Site)`.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCsv, writeCsv } from './lib/csv';
 
@@ -54,8 +54,11 @@ for (const f of [
   'foreignassistance_gov_country_summary_PAK.csv',
   'geoBoundaries-PAK-ADM2_simplified.topojson',
   'geoBoundaries-PAK-ADM2-metaData.json',
+  'geoBoundaries-AFG-ADM1_simplified.topojson',
+  'geoBoundaries-AFG-ADM1-metaData.json',
 ]) {
   copyFileSync(join(rawIn, f), join(rawOut, f));
+  chmodSync(join(rawOut, f), 0o644);
 }
 
 // CRS table transcription (long format), facts only: period, programme, category, amount, and the
