@@ -73,14 +73,36 @@ export function PanelFrame({ panel, controls, hasOwnFilter = false, children, ta
             <DataTable model={table} />
           </div>
         )}
-        {sources && sources.length > 0 && (
-          <p className="panel__sources">
-            <span className="panel__sources-label">Sources: </span>
-            {sources.join('; ')}
-          </p>
-        )}
+        {sources && sources.length > 0 && <SourcesLine sources={sources} />}
       </ErrorBoundary>
     </section>
+  );
+}
+
+/** How many source titles show before the rest fold away: a long list would bury the chart. */
+const SOURCES_SHOWN = 3;
+
+function SourcesLine({ sources }: { sources: readonly string[] }) {
+  const shown = sources.slice(0, SOURCES_SHOWN);
+  const rest = sources.slice(SOURCES_SHOWN);
+  return (
+    <div className="panel__sources">
+      <p>
+        <span className="panel__sources-label">Sources: </span>
+        {shown.join('; ')}
+        {rest.length > 0 && ` and ${rest.length} more.`}
+      </p>
+      {rest.length > 0 && (
+        <details>
+          <summary>All {sources.length} sources</summary>
+          <ul>
+            {sources.map((title, i) => (
+              <li key={i}>{title}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
   );
 }
 

@@ -316,3 +316,6 @@ export type ThemeName = (typeof THEMES)[number];
 export type AidMeasure = (typeof AID_MEASURES)[number];
 export type AidCategory = (typeof AID_CATEGORIES)[number];
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
+export type CoordPrecision = z.infer<typeof CoordPrecision>;
+export type Tone = z.infer<typeof Tone>;
+export type Theme = z.infer<typeof Theme>;
