@@ -7,9 +7,9 @@
  * Inputs (all shipped with the project, nothing is downloaded):
  * - `node_modules/world-atlas/countries-10m.json`: Natural Earth admin-0 countries (public domain,
  *   packaged under ISC). Kept only where a country touches the region box.
- * - `data/geo/geoBoundaries-PAK-ADM2_simplified.topojson`: Pakistan's 2019 districts, including the
+ * - `data/raw/geoBoundaries-PAK-ADM2_simplified.topojson`: Pakistan's 2019 districts, including the
  *   former FATA agencies (geoBoundaries gbOpen, Public Domain).
- * - `data/geo/geoBoundaries-AFG-ADM1_simplified.topojson`: Afghan provinces (gbOpen, Public Domain),
+ * - `data/raw/geoBoundaries-AFG-ADM1_simplified.topojson`: Afghan provinces (gbOpen, Public Domain),
  *   context only.
  *
  * Output: a TopoJSON Topology (quantised, delta-encoded arcs; decode with topojson-client) with
@@ -330,7 +330,7 @@ function countryObjects(): { countries: OutGeometry[]; borders: OutGeometry[]; c
  * and copied once, and the geometries point at the copies.
  */
 function adminObjects(file: string, kind: 'district' | 'province'): OutGeometry[] {
-  const topology = readTopology(join(root, 'data/geo', file));
+  const topology = readTopology(join(root, 'data/raw', file));
   const collection = onlyCollection<{ shapeName: string }>(topology);
   const copied = new Map<number, number>();
   const arc = (i: number): number => {

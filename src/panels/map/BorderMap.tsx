@@ -1,0 +1,351 @@
+/**
+ * The Leaflet map itself: the offline vector basemap, the three data layers and the labels. It
+ * draws what the view model says and reports clicks/keys through `onSelect`; it holds no filter
+ * logic. Every popup and tooltip is React content (react-leaflet portals), never an HTML string.
+ *
+ * Stacking (custom panes): basemap 200 < operation areas 350 < labels 380 < strikes 420
+ * < markers 600 (Leaflet's) < popups 700. Panes keep the late-arriving basemap under the data.
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import L from 'leaflet';
+import { Circle, CircleMarker, GeoJSON, MapContainer, Marker, Pane, Popup, Tooltip, useMap } from 'react-leaflet';
+import type { Feature, Geometry } from 'geojson';
+import type { Selection } from '../../crossfilter/filters';
+import type { Basemap, AdminProps, CountryProps } from './basemapQuery';
+import { placeText, type LocatedMarker, type StrikePoint } from './mapSelectors';
+import {
+  BASEMAP_STYLE,
+  INITIAL_BOUNDS,
+  MAX_BOUNDS,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  OPERATION_RADIUS_M,
+  fanOutOffsets,
+  markerIcon,
+  operationAreaStyle,
+  strikeStyle,
+} from './mapStyle';
+
+type OnSelect = (selection: Selection) => void;
+
+// ------------------------------------------------------------------ renderers
+
+/**
+ * Canvas needs a real 2D context (jsdom has `getContext` but no CanvasRenderingContext2D).
+ * Strikes prefer canvas (thousands of points stay fast); the basemap prefers SVG (crisp, and
+ * html-to-image can clone it for export). Where neither works, vector layers are skipped.
+ */
+const canCanvas = () => L.Browser.canvas && typeof CanvasRenderingContext2D !== 'undefined';
+const canSvg = () => L.Browser.svg;
+
+function makeRenderer(pane: string, prefer: 'svg' | 'canvas'): L.Renderer | null {
+  if (prefer === 'canvas' && canCanvas()) return L.canvas({ pane, padding: 0.5 });
+  if (canSvg()) return L.svg({ pane, padding: 0.5 });
+  if (canCanvas()) return L.canvas({ pane, padding: 0.5 });
+  return null;
+}
+
+/** One renderer per pane, made once per mounted pane. */
+function useRenderer(pane: string, prefer: 'svg' | 'canvas'): L.Renderer | null {
+  const [renderer] = useState(() => makeRenderer(pane, prefer));
+  return renderer;
+}
+
+// ------------------------------------------------------------------ basemap
+
+const countryStyle = (f?: Feature<Geometry, CountryProps>) => BASEMAP_STYLE.countryFill(f?.properties.name ?? '');
+const districtStyle = (f?: Feature<Geometry, AdminProps>) => (f?.properties.fata ? BASEMAP_STYLE.fata : BASEMAP_STYLE.district);
+
+const BasemapLayers = memo(function BasemapLayers({ basemap }: { basemap: Basemap }) {
+  const renderer = useRenderer('basemap', 'svg');
+  if (!renderer) return null;
+  // `renderer` and `interactive` are Leaflet path options that GeoJSON passes on to every path.
+  const common = { renderer, interactive: false } as object;
+  return (
+    <>
+      <GeoJSON data={basemap.countries} style={countryStyle} {...common} />
+      <GeoJSON data={basemap.provinces} style={BASEMAP_STYLE.province} {...common} />
+      <GeoJSON data={basemap.districts} style={districtStyle} {...common} />
+      <GeoJSON data={basemap.coast} style={BASEMAP_STYLE.coast} {...common} />
+      <GeoJSON data={basemap.borders} style={BASEMAP_STYLE.border} {...common} />
+    </>
+  );
+});
+
+const LABELS: { text: string; at: [number, number]; small?: boolean }[] = [
+  { text: 'AFGHANISTAN', at: [33.7, 66.3] },
+  { text: 'PAKISTAN', at: [29.6, 71.0] },
+  { text: 'INDIA', at: [30.0, 76.3] },
+  { text: 'IRAN', at: [30.2, 60.2] },
+  { text: 'TAJIKISTAN', at: [38.4, 70.2] },
+  { text: 'CHINA', at: [36.6, 78.2] },
+];
+
+const labelAnchor = L.divIcon({ className: 'map-label-anchor', iconSize: [0, 0], html: '' });
+
+/** A few place labels: permanent React tooltips on invisible, non-interactive anchors. */
+const PlaceLabels = memo(function PlaceLabels() {
+  return (
+    <>
+      {LABELS.map((l) => (
+        <Marker key={l.text} position={l.at} icon={labelAnchor} interactive={false} keyboard={false}>
+          <Tooltip permanent direction="center" pane="labels" className={l.small ? 'map-label map-label--small' : 'map-label'} opacity={1}>
+            {l.text}
+          </Tooltip>
+        </Marker>
+      ))}
+    </>
+  );
+});
+
+// ------------------------------------------------------------------ popups
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="map-popup__fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function SourceList({ titles }: { titles: string[] }) {
+  if (titles.length === 0) return null;
+  return (
+    <p className="map-popup__sources">
+      <span className="map-popup__label">Sources: </span>
+      {titles.join('; ')}
+    </p>
+  );
+}
+
+/** Long texts scroll inside the popup; the box is focusable so keyboard users can scroll it. */
+function PopupBox({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="map-popup" tabIndex={0} role="group" aria-label={title}>
+      {children}
+    </div>
+  );
+}
+
+function LocatedPopupContent({ item }: { item: LocatedMarker }) {
+  return (
+    <PopupBox title={item.name}>
+      <p className="map-popup__title">{item.name}</p>
+      <dl className="map-popup__facts">
+        <Fact label={item.dateEnd ? 'Dates' : 'Date'}>{item.dateLabel}</Fact>
+        <Fact label="Type">{item.typeLabel}</Fact>
+        <Fact label="Killed">{item.killed}</Fact>
+        <Fact label="Wounded">{item.wounded}</Fact>
+        <Fact label="Place">{placeText(item.place, item.district) || 'unknown'}</Fact>
+      </dl>
+      {item.precisionNote && <p className="map-popup__approx">{item.precisionNote}</p>}
+      {item.description && <p className="map-popup__text">{item.description}</p>}
+      {item.discrepancies && <p className="map-popup__text map-popup__muted">Sources disagree: {item.discrepancies}</p>}
+      {item.singleSource && <p className="map-popup__muted">Single-source claim.</p>}
+      <SourceList titles={item.sourceTitles} />
+    </PopupBox>
+  );
+}
+
+function StrikePopupContent({ strike }: { strike: StrikePoint }) {
+  return (
+    <PopupBox title={`${strike.name}, ${strike.dateLabel}`}>
+      <p className="map-popup__title">{strike.name}</p>
+      <dl className="map-popup__facts">
+        <Fact label="Date">{strike.dateLabel}</Fact>
+        <Fact label="Place">{placeText(strike.place, strike.agency) || 'unknown'}</Fact>
+        <Fact label="Killed">{strike.killed}</Fact>
+        <Fact label="Civilians">{strike.civilians}</Fact>
+        <Fact label="Injured">{strike.injured}</Fact>
+        {strike.status === 'possible' && <Fact label="Status">possible strike (outside the confirmed count)</Fact>}
+      </dl>
+      {strike.precisionNote && <p className="map-popup__approx">{strike.precisionNote}</p>}
+      <SourceList titles={strike.sourceTitles} />
+    </PopupBox>
+  );
+}
+
+// ------------------------------------------------------------------ markers
+
+/**
+ * A focusable, named marker for an incident or operation. Leaflet gives a keyboard marker
+ * tabindex 0 and role="button"; we add its name (aria-label), its selected state (aria-pressed)
+ * and Enter/Space to select it.
+ */
+const LocatedMarkerView = memo(function LocatedMarkerView({ item, selected, dx, onSelect }: { item: LocatedMarker; selected: boolean; dx: number; onSelect: OnSelect }) {
+  const ref = useRef<L.Marker>(null);
+  const icon = markerIcon(item.layer === 'operations' ? 'military-operation' : item.type, item.approximate, selected, dx);
+  const activate = useCallback(() => onSelect({ kind: 'incident', id: item.id }), [onSelect, item.id]);
+  const eventHandlers = useMemo(() => ({ click: activate }), [activate]);
+
+  useEffect(() => {
+    const el = ref.current?.getElement();
+    if (!el) return;
+    el.setAttribute('aria-label', item.accessibleName);
+    el.setAttribute('aria-pressed', String(selected));
+    el.setAttribute('role', 'button');
+    el.tabIndex = 0;
+  }, [item.accessibleName, selected, icon]);
+
+  useEffect(() => {
+    const el = ref.current?.getElement();
+    if (!el) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        e.stopPropagation();
+        activate();
+      }
+    };
+    el.addEventListener('keydown', onKeyDown);
+    return () => el.removeEventListener('keydown', onKeyDown);
+  }, [activate]);
+
+  useEffect(() => {
+    const marker = ref.current;
+    if (!marker) return;
+    if (selected) marker.openPopup();
+    else if (marker.isPopupOpen()) marker.closePopup();
+  }, [selected]);
+
+  return (
+    <Marker ref={ref} position={[item.lat, item.lon]} icon={icon} keyboard title={item.accessibleName} zIndexOffset={selected ? 1000 : 0} eventHandlers={eventHandlers}>
+      <Tooltip direction="top" offset={[0, -8]}>
+        {item.name}, {item.dateLabel}
+      </Tooltip>
+      <Popup maxWidth={300} autoPanPadding={[16, 16]}>
+        <LocatedPopupContent item={item} />
+      </Popup>
+    </Marker>
+  );
+});
+
+const OperationArea = memo(function OperationArea({ item, selected, renderer }: { item: LocatedMarker; selected: boolean; renderer: L.Renderer }) {
+  return <Circle center={[item.lat, item.lon]} radius={OPERATION_RADIUS_M} pathOptions={operationAreaStyle(item.approximate, selected)} renderer={renderer} interactive={false} />;
+});
+
+function OperationAreas({ items, selectedId }: { items: LocatedMarker[]; selectedId: string | null }) {
+  const renderer = useRenderer('operations', 'svg');
+  if (!renderer) return null;
+  return (
+    <>
+      {items.map((item) => (
+        <OperationArea key={item.id} item={item} selected={item.id === selectedId} renderer={renderer} />
+      ))}
+    </>
+  );
+}
+
+const StrikeCircle = memo(function StrikeCircle({ strike, selected, renderer, onSelect }: { strike: StrikePoint; selected: boolean; renderer: L.Renderer; onSelect: OnSelect }) {
+  const ref = useRef<L.CircleMarker>(null);
+  const eventHandlers = useMemo(() => ({ click: () => onSelect({ kind: 'strike', id: strike.id }) }), [onSelect, strike.id]);
+  useEffect(() => {
+    const marker = ref.current;
+    if (!marker) return;
+    if (selected) {
+      marker.bringToFront();
+      marker.openPopup();
+    } else if (marker.isPopupOpen()) marker.closePopup();
+  }, [selected]);
+  return (
+    <CircleMarker
+      ref={ref}
+      center={[strike.lat, strike.lon]}
+      radius={selected ? strike.radius + 3 : strike.radius}
+      pathOptions={strikeStyle(strike.approximate, strike.killedMax === null, selected)}
+      renderer={renderer}
+      eventHandlers={eventHandlers}
+    >
+      <Popup maxWidth={280} autoPanPadding={[16, 16]} pane="popupPane">
+        <StrikePopupContent strike={strike} />
+      </Popup>
+    </CircleMarker>
+  );
+});
+
+const StrikesLayer = memo(function StrikesLayer({ strikes, selectedId, onSelect }: { strikes: StrikePoint[]; selectedId: string | null; onSelect: OnSelect }) {
+  const renderer = useRenderer('strikes', 'canvas');
+  if (!renderer) return null;
+  return (
+    <>
+      {strikes.map((s) => (
+        <StrikeCircle key={s.id} strike={s} selected={s.id === selectedId} renderer={renderer} onSelect={onSelect} />
+      ))}
+    </>
+  );
+});
+
+// ------------------------------------------------------------------ map
+
+/** Leaflet only watches the window; the panel can change size on its own (table, grid). */
+function ResizeWatcher() {
+  const map = useMap();
+  useEffect(() => {
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => map.invalidateSize({ pan: false }));
+    observer.observe(map.getContainer());
+    return () => observer.disconnect();
+  }, [map]);
+  return null;
+}
+
+/** Names the map's keyboard-focusable container (Leaflet gives it tabindex 0 for arrow-key panning). */
+function ContainerLabel({ label }: { label: string }) {
+  const map = useMap();
+  useEffect(() => {
+    const el = map.getContainer();
+    el.setAttribute('role', 'group');
+    el.setAttribute('aria-label', label);
+  }, [map, label]);
+  return null;
+}
+
+export interface BorderMapProps {
+  basemap: Basemap | undefined;
+  incidents: LocatedMarker[];
+  operations: LocatedMarker[];
+  strikes: StrikePoint[];
+  highlight: { incidentId: string | null; strikeId: string | null };
+  onSelect: OnSelect;
+}
+
+export function BorderMap({ basemap, incidents, operations, strikes, highlight, onSelect }: BorderMapProps) {
+  const offsets = useMemo(() => fanOutOffsets([...operations, ...incidents]), [operations, incidents]);
+  return (
+    <MapContainer
+      className="border-map"
+      bounds={INITIAL_BOUNDS}
+      maxBounds={MAX_BOUNDS}
+      maxBoundsViscosity={0.8}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
+      zoomSnap={0.25}
+      zoomDelta={0.5}
+      wheelPxPerZoomLevel={120}
+      attributionControl={false}
+      scrollWheelZoom={false}
+    >
+      <ContainerLabel label="Map of the Pakistan–Afghanistan border region. Use arrow keys to pan, plus and minus to zoom, Tab to reach markers." />
+      <ResizeWatcher />
+      <Pane name="basemap" style={{ zIndex: '200' }}>
+        {basemap && <BasemapLayers basemap={basemap} />}
+      </Pane>
+      <Pane name="operations" style={{ zIndex: '350' }}>
+        <OperationAreas items={operations} selectedId={highlight.incidentId} />
+      </Pane>
+      <Pane name="labels" style={{ zIndex: '380', pointerEvents: 'none' }}>
+        {basemap && <PlaceLabels />}
+      </Pane>
+      <Pane name="strikes" style={{ zIndex: '420' }}>
+        <StrikesLayer strikes={strikes} selectedId={highlight.strikeId} onSelect={onSelect} />
+      </Pane>
+      {operations.map((item) => (
+        <LocatedMarkerView key={item.id} item={item} selected={item.id === highlight.incidentId} dx={offsets.get(item.id) ?? 0} onSelect={onSelect} />
+      ))}
+      {incidents.map((item) => (
+        <LocatedMarkerView key={item.id} item={item} selected={item.id === highlight.incidentId} dx={offsets.get(item.id) ?? 0} onSelect={onSelect} />
+      ))}
+    </MapContainer>
+  );
+}
