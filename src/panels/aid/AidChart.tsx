@@ -1,0 +1,264 @@
+import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
+import type { YearRange } from '../../crossfilter/filters';
+import { AID_STATUS_LABELS, compactSlotLabel, SHOWN_AS_LABELS, slotClickAction, slotDragAction, slotExtendAction, type AidSeries, type AidSlot, type AidView, type SlotAction } from './aidSelectors';
+
+interface AidChartProps {
+  view: AidView;
+  /** The current year range (from any control): a click on the selected year clears it. */
+  yearRange: YearRange | null;
+  onAction: (action: SlotAction) => void;
+}
+
+type Datum = { key: string; slot: AidSlot } & Record<string, number | string | AidSlot | undefined>;
+
+const money = (n: number) => `US$ ${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} m`;
+
+/** The sentence a screen reader hears for one fiscal year's tick button. */
+export function slotAccessibleName(slot: AidSlot): string {
+  const parts = [slot.title];
+  if (!slot.hasData) parts.push('no figure');
+  else if (slot.total !== null) parts.push(money(slot.total));
+  if (slot.status && slot.status !== 'actual') parts.push(AID_STATUS_LABELS[slot.status].toLowerCase());
+  if (slot.hasOtherFigures) parts.push('other figures exist');
+  if (slot.marked) parts.push('has matching events');
+  if (slot.selected) parts.push('year of the selected item');
+  return parts.join(', ');
+}
+
+/**
+ * Stacked bars by fiscal year. Drag across years to brush a range; click a bar or a year label to
+ * select one year (again to clear). Year labels are buttons, so the same works from the keyboard.
+ */
+export function AidChart({ view, yearRange, onAction }: AidChartProps) {
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const [drag, setDrag] = useState<{ from: string; to: string } | null>(null);
+  const slotByKey = useMemo(() => new Map(view.slots.map((s) => [s.key, s])), [view.slots]);
+  const data = useMemo<Datum[]>(
+    () =>
+      view.slots.map((slot) => {
+        const datum: Datum = { key: slot.key, slot };
+        view.series.forEach((s, i) => {
+          const amount = slot.amounts[s.key];
+          if (amount !== undefined) datum[`v${i}`] = amount;
+        });
+        return datum;
+      }),
+    [view.slots, view.series],
+  );
+
+  const keyOf = (state: MouseHandlerDataParam): string | null => {
+    const label = state.activeLabel;
+    return label !== undefined && slotByKey.has(String(label)) ? String(label) : null;
+  };
+  const onMouseDown = (state: MouseHandlerDataParam) => {
+    const key = keyOf(state);
+    if (key) setDrag({ from: key, to: key });
+  };
+  const onMouseMove = (state: MouseHandlerDataParam) => {
+    const key = keyOf(state);
+    if (drag && key && key !== drag.to) setDrag({ ...drag, to: key });
+  };
+  const onMouseUp = (state: MouseHandlerDataParam) => {
+    if (!drag) return;
+    const a = slotByKey.get(drag.from);
+    const b = slotByKey.get(keyOf(state) ?? drag.to);
+    setDrag(null);
+    if (a && b) onAction(slotDragAction(a, b, yearRange));
+  };
+
+  const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
+  // Beyond about 15 slots "FY11" labels touch in a half-width panel; "’11" under an axis title does not.
+  const compact = view.slots.length > 15;
+
+  return (
+    <div className="aid-chart">
+      <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
+        <ComposedChart
+          data={data}
+          margin={{ top: 12, right: 8, bottom: 4, left: 4 }}
+          onMouseDown={onMouseDown}
+          onMouseMove={onMouseMove}
+          onMouseUp={onMouseUp}
+          onMouseLeave={() => setDrag(null)}
+          title={`US aid to Pakistan by fiscal year: ${view.measureInfo.label}`}
+          barCategoryGap="18%"
+        >
+          <defs>
+            {view.series.map((s, i) => (
+              <pattern key={s.key} id={`${uid}-hatch-${i}`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+                <rect width="6" height="6" fill="#ffffff" />
+                <rect width="3" height="6" fill={s.color} />
+              </pattern>
+            ))}
+          </defs>
+          <CartesianGrid vertical={false} stroke="#e6e8ec" />
+          {view.slots
+            .filter((s) => s.marked || s.selected)
+            .map((s) => (
+              <ReferenceArea key={`mark-${s.key}`} x1={s.key} x2={s.key} fill={s.selected ? '#1f5fa8' : '#b4312b'} fillOpacity={s.selected ? 0.12 : 0.08} ifOverflow="hidden" />
+            ))}
+          <XAxis
+            dataKey="key"
+            interval={0}
+            height={compact ? 58 : 44}
+            tickLine={false}
+            label={compact ? { value: 'US fiscal year', position: 'insideBottom', offset: 0, style: { fontSize: 12, fill: '#4a5568' } } : undefined}
+            tick={(props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
+              const slot = slotByKey.get(String(props.payload.value));
+              return slot ? <SlotTick x={Number(props.x)} y={Number(props.y)} slot={slot} compact={compact} yearRange={yearRange} onAction={onAction} /> : null;
+            }}
+          />
+          <YAxis
+            width={64}
+            tick={{ fontSize: 12, fill: '#4a5568' }}
+            tickFormatter={(v: number) => v.toLocaleString('en-US')}
+            label={{ value: view.measureInfo.axis, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }}
+          />
+          <Tooltip content={(props) => <AidTooltip active={props.active} label={props.label} slotByKey={slotByKey} series={view.series} />} cursor={{ fill: '#1f5fa8', fillOpacity: 0.06 }} isAnimationActive={false} />
+          {view.series.map((s, i) => (
+            <Bar key={s.key} dataKey={`v${i}`} name={s.label} stackId="aid" fill={s.color} maxBarSize={56} isAnimationActive={false} shape={(p: BarShapeProps) => <AidBarShape {...p} series={s} hatchId={`${uid}-hatch-${i}`} />} />
+          ))}
+          {dragArea && <ReferenceArea x1={dragArea[0]} x2={dragArea[1]} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.5} />}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+function orderedKeys(slots: readonly AidSlot[], a: string, b: string): [string, string] {
+  const ia = slots.findIndex((s) => s.key === a);
+  const ib = slots.findIndex((s) => s.key === b);
+  return ia <= ib ? [a, b] : [b, a];
+}
+
+function AidBarShape(props: BarShapeProps & { series: AidSeries; hatchId: string }) {
+  const { x, y, width, height, series, hatchId } = props;
+  const slot = (props.payload as Datum | undefined)?.slot;
+  if (!slot || !(height > 0) || !(width > 0)) return null;
+  const faint = slot.dimmed || series.dimmed;
+  const provisional = slot.status !== null && slot.status !== 'actual';
+  return (
+    <rect
+      x={x}
+      y={y}
+      width={width}
+      height={height}
+      fill={provisional ? `url(#${hatchId})` : series.color}
+      fillOpacity={faint ? 0.22 : 1}
+      stroke={provisional ? series.color : '#ffffff'}
+      strokeOpacity={faint ? 0.3 : 1}
+      strokeWidth={provisional ? 1.2 : 0.6}
+      className="aid-chart__bar"
+    />
+  );
+}
+
+interface SlotTickProps {
+  x: number;
+  y: number;
+  slot: AidSlot;
+  compact: boolean;
+  yearRange: YearRange | null;
+  onAction: (action: SlotAction) => void;
+}
+
+function SlotTick({ x, y, slot, compact, yearRange, onAction }: SlotTickProps) {
+  const pressed = yearRange !== null && yearRange.from === slot.start && yearRange.to === slot.end;
+  const act = (extend: boolean) => onAction(extend ? slotExtendAction(slot, yearRange) : slotClickAction(slot, yearRange));
+  const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      act(e.shiftKey);
+    }
+  };
+  // The chart's own mouse handlers would read this as the start of a brush.
+  const stop = (e: MouseEvent) => e.stopPropagation();
+  const second = !slot.hasData ? (compact ? 'n/a' : 'no data') : slot.status === 'request' ? 'req.' : slot.status === 'estimate' ? 'est.' : slot.start !== slot.end ? `${slot.end - slot.start + 1} yrs` : '';
+  return (
+    <g
+      className={`aid-tick${slot.dimmed ? ' aid-tick--dimmed' : ''}${slot.selected ? ' aid-tick--selected' : ''}`}
+      transform={`translate(${x},${y})`}
+      role="button"
+      tabIndex={0}
+      aria-pressed={pressed}
+      aria-label={slotAccessibleName(slot)}
+      onClick={(e) => act(e.shiftKey)}
+      onKeyDown={onKeyDown}
+      onMouseDown={stop}
+      onMouseUp={stop}
+    >
+      <rect className="aid-tick__hit" x={compact ? -15 : -19} y={0} width={compact ? 30 : 38} height={38} rx={4} />
+      {slot.marked && <path d="M0 2 L4 6 L0 10 L-4 6 Z" fill="#b4312b" aria-hidden="true" />}
+      <text y={22} textAnchor="middle" className="aid-tick__label">
+        {compact ? compactSlotLabel(slot.start, slot.end) : slot.label}
+        {slot.hasOtherFigures ? '†' : ''}
+      </text>
+      {second && (
+        <text y={35} textAnchor="middle" className="aid-tick__sub">
+          {second}
+        </text>
+      )}
+    </g>
+  );
+}
+
+interface AidTooltipProps {
+  active?: boolean;
+  label?: string | number;
+  slotByKey: ReadonlyMap<string, AidSlot>;
+  series: readonly AidSeries[];
+}
+
+function AidTooltip({ active, label, slotByKey, series }: AidTooltipProps) {
+  if (!active || label === undefined) return null;
+  const slot = slotByKey.get(String(label));
+  if (!slot) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip__title">
+        {slot.title}
+        {slot.status && slot.status !== 'actual' ? ` (${AID_STATUS_LABELS[slot.status].toLowerCase()})` : ''}
+      </p>
+      {!slot.hasData ? (
+        <p className="chart-tooltip__muted">No figure for this year in this measure (unknown, not zero).</p>
+      ) : (
+        <table className="chart-tooltip__table">
+          <tbody>
+            {series
+              .filter((s) => slot.amounts[s.key] !== undefined)
+              .reverse()
+              .map((s) => (
+                <tr key={s.key}>
+                  <th scope="row">
+                    <span className="chart-tooltip__swatch" style={{ background: s.color }} aria-hidden="true" />
+                    {s.longLabel}
+                  </th>
+                  <td>{(slot.amounts[s.key] ?? 0).toLocaleString('en-US')}</td>
+                </tr>
+              ))}
+            <tr className="chart-tooltip__total">
+              <th scope="row">Total (US$ m)</th>
+              <td>{(slot.total ?? 0).toLocaleString('en-US')}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      {slot.start !== slot.end && slot.hasData && <p className="chart-tooltip__muted">One figure for {slot.end - slot.start + 1} fiscal years; single years are not published in this source.</p>}
+      {slot.rows.some((v) => v.shownAs !== 'drawn') && (
+        <ul className="chart-tooltip__others">
+          {slot.rows
+            .filter((v) => v.shownAs !== 'drawn')
+            .map((v) => (
+              <li key={v.row.id}>
+                {v.row.programme} {AID_STATUS_LABELS[v.row.status].toLowerCase()}: {v.row.amount.toLocaleString('en-US')}. {SHOWN_AS_LABELS[v.shownAs]}
+              </li>
+            ))}
+        </ul>
+      )}
+      {slot.marked && <p className="chart-tooltip__mark">◆ Year with events matching the timeline filters</p>}
+      {slot.selected && <p className="chart-tooltip__mark">Year of the selected item</p>}
+      <p className="chart-tooltip__hint">Click to select this year; drag to select a range.</p>
+    </div>
+  );
+}

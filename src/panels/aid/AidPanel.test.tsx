@@ -1,0 +1,138 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { smallDataset } from '../../../tests/fixtures/loadFixture';
+import type { Dataset } from '../../data/schema';
+import { useDashboardStore } from '../../store/store';
+import { AidPanel } from './AidPanel';
+
+function renderPanel(dataset: Dataset = smallDataset()) {
+  useDashboardStore.getState().setDataset(dataset, { kind: 'built-in', label: 'test' });
+  render(<AidPanel />);
+  return screen.getByRole('region', { name: 'US aid to Pakistan' });
+}
+
+const filters = () => useDashboardStore.getState().filters;
+const yearButtons = (panel: HTMLElement) => within(panel).getAllByRole('button', { name: /^FY\d{4}/ });
+
+describe('AidPanel', () => {
+  it('draws one named, focusable button per fiscal-year slot, with its total and unknown years said as such', () => {
+    const panel = renderPanel();
+    expect(yearButtons(panel).map((b) => b.getAttribute('aria-label'))).toEqual([
+      'FY2002–FY2007 (6-year total), US$ 1,500 m',
+      'FY2008, US$ 298 m',
+      'FY2009, no figure',
+      'FY2010, US$ 1,292 m',
+      'FY2011, US$ 1,118 m',
+    ]);
+    expect(within(panel).getByRole('button', { name: /^FY2010/ })).toHaveAttribute('tabindex', '0');
+    // Stacked bars are drawn for the slots with figures (one rect per category segment).
+    expect(panel.querySelectorAll('rect.aid-chart__bar')).toHaveLength(4);
+    expect(panel).toHaveTextContent('Appropriations (CRS), US$ millions (current).');
+  });
+
+  it('selects a year on click without collapsing its own chart, shows Reset, and clears on a second click', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const panel = renderPanel();
+    await user.click(within(panel).getByRole('button', { name: /^FY2010/ }));
+    expect(filters().yearRange).toEqual({ from: 2010, to: 2010 });
+    expect(filters().yearRangeOrigin).toBe('aid');
+    expect(within(panel).getByRole('button', { name: /^FY2010/ })).toHaveAttribute('aria-pressed', 'true');
+    // Not filtered by its own brush: every slot is still there.
+    expect(yearButtons(panel)).toHaveLength(5);
+    expect(within(panel).getByRole('button', { name: 'Reset US aid to Pakistan' })).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: /^FY2010/ }));
+    expect(filters().yearRange).toBeNull();
+    expect(within(panel).queryByRole('button', { name: 'Reset US aid to Pakistan' })).not.toBeInTheDocument();
+  });
+
+  it('selects the whole span of a multi-year aggregate, and works from the keyboard', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const panel = renderPanel();
+    act(() => within(panel).getByRole('button', { name: /^FY2002–FY2007/ }).focus());
+    await user.keyboard('{Enter}');
+    expect(filters().yearRange).toEqual({ from: 2002, to: 2007 });
+    act(() => within(panel).getByRole('button', { name: /^FY2010/ }).focus());
+    await user.keyboard('{Shift>}{Enter}{/Shift}');
+    expect(filters().yearRange).toEqual({ from: 2002, to: 2010 });
+  });
+
+  it("is narrowed by another panel's year range, and says when the range holds no figures", () => {
+    const panel = renderPanel();
+    act(() => useDashboardStore.getState().setYearRange({ from: 2010, to: 2011 }, 'timeline'));
+    expect(yearButtons(panel).map((b) => b.getAttribute('aria-label'))).toEqual(['FY2010, US$ 1,292 m', 'FY2011, US$ 1,118 m']);
+    expect(within(panel).queryByRole('button', { name: 'Reset US aid to Pakistan' })).not.toBeInTheDocument();
+    act(() => useDashboardStore.getState().setYearRange({ from: 2019, to: 2020 }, 'filter-bar'));
+    expect(within(panel).getByText('No aid figures (appropriations (crs)) for FY2019–FY2020.')).toBeInTheDocument();
+    expect(within(panel).queryAllByRole('button', { name: /^FY\d{4}/ })).toHaveLength(0);
+  });
+
+  it('shows a table of exactly what is drawn, with unknown for the year without a figure and a source column', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const panel = renderPanel();
+    await user.click(within(panel).getByRole('button', { name: 'Show table' }));
+    const table = within(panel).getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Source');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(5);
+    const gap = rows.find((r) => r.textContent?.startsWith('FY2009'))!;
+    expect(within(gap).getByText('unknown')).toBeInTheDocument();
+    expect(rows.find((r) => r.textContent?.startsWith('FY2010'))).toHaveTextContent('1,292');
+    expect(within(panel).getByText(/^Sources:/).parentElement).toHaveTextContent('Congressional Research Service, Direct Overt U.S. Aid');
+  });
+
+  it('switches measure through a labelled select, and says when a measure has no rows', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const d = smallDataset();
+    d.aid!.push({ id: 'fa-2010', measure: 'fa-obligations', fiscalYearStart: 2010, fiscalYearEnd: 2010, programme: 'TOTAL', programmeName: 'All assistance', category: 'unsplit', status: 'actual', amount: 2681.1, sources: ['crs'] });
+    const panel = renderPanel(d);
+    const select = within(panel).getByRole('combobox', { name: 'Measure' });
+    expect(within(select).getByRole('option', { name: /Disbursements/ })).toBeDisabled();
+    await user.selectOptions(select, 'fa-obligations');
+    expect(filters().aidMeasure).toBe('fa-obligations');
+    expect(yearButtons(panel).map((b) => b.getAttribute('aria-label'))).toEqual(['FY2010, US$ 2,681.1 m']);
+    expect(panel).toHaveTextContent('excluding Coalition Support Funds');
+    act(() => useDashboardStore.getState().setAidMeasure('fa-disbursements'));
+    expect(within(panel).getByText(/has no aid figures for disbursements/)).toBeInTheDocument();
+  });
+
+  it('switches to the per-programme breakdown and lists the programmes', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const panel = renderPanel();
+    await user.click(within(panel).getByRole('button', { name: 'By programme' }));
+    expect(filters().aidView).toBe('programme');
+    expect(within(panel).getByRole('button', { name: 'By programme' })).toHaveAttribute('aria-pressed', 'true');
+    const legend = within(panel).getByRole('list', { name: 'Programmes' });
+    expect(within(legend).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['FMFFMF: Foreign Military Financing', 'ESFESF: Economic Support Fund', 'CSFCSF: Coalition Support Funds']);
+  });
+
+  it('highlights a category as its own filter: dims the rest, narrows the table, and Reset clears it', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const panel = renderPanel();
+    await user.click(within(panel).getByRole('button', { name: 'Security' }));
+    expect(filters().aidCategories).toEqual(['security']);
+    expect(within(panel).getByRole('button', { name: 'Security' })).toHaveAttribute('aria-pressed', 'true');
+    const faint = [...panel.querySelectorAll('rect.aid-chart__bar')].filter((r) => r.getAttribute('fill-opacity') !== '1');
+    expect(faint).toHaveLength(2);
+    await user.click(within(panel).getByRole('button', { name: 'Reset US aid to Pakistan' }));
+    expect(filters().aidCategories).toEqual([]);
+  });
+
+  it('marks the years that hold events matching the tone filter, and the selected item year', () => {
+    const panel = renderPanel();
+    act(() => {
+      useDashboardStore.getState().toggleTone('friction');
+      useDashboardStore.getState().select({ kind: 'incident', id: 'salala_2011' });
+    });
+    expect(within(panel).getByRole('button', { name: 'FY2011, US$ 1,118 m, has matching events, year of the selected item' })).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: 'FY2010, US$ 1,292 m' })).toBeInTheDocument();
+    expect(panel).toHaveTextContent('◆ and a shaded band mark years with events matching the timeline filters.');
+  });
+
+  it('says which table is missing when the dataset has no aid', () => {
+    const d = smallDataset();
+    delete d.aid;
+    const panel = renderPanel(d);
+    expect(within(panel).getByText('This dataset has no aid table, so there is nothing to chart here.')).toBeInTheDocument();
+  });
+});

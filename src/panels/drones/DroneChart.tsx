@@ -1,0 +1,274 @@
+import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
+import type { YearRange } from '../../crossfilter/filters';
+import { rangeText, yearDragAction, yearExtendAction, type DroneSeriesInfo, type DroneYear, type YearAction } from './droneSelectors';
+import { CountShape, HatchPattern, MEASURE_COLORS, RangeShape } from './droneShapes';
+
+interface DroneChartProps {
+  years: readonly DroneYear[];
+  series: DroneSeriesInfo;
+  yearRange: YearRange | null;
+  onAction: (action: YearAction) => void;
+}
+
+interface Datum {
+  key: string;
+  y: DroneYear;
+  strikesBar: number;
+  killedBar: [number, number];
+  civiliansBar: [number, number];
+}
+
+/** The sentence a screen reader hears for one year's tick button. */
+export function yearAccessibleName(y: DroneYear): string {
+  const parts = [String(y.year)];
+  if (!y.hasRow) parts.push('no figure from this tracker');
+  else {
+    parts.push(`${y.strikes === null ? 'unknown number of' : y.strikes.toLocaleString('en-US')} strikes`);
+    parts.push(`killed ${rangeText(y.killed)}`);
+    parts.push(`civilians ${rangeText(y.civilians)}`);
+  }
+  if (y.marked) parts.push('has matching events');
+  if (y.selected) parts.push('year of the selected item');
+  return parts.join(', ');
+}
+
+/**
+ * One tracker by year: strikes (left axis) beside total killed and civilians killed as min–max
+ * ranges (right axis). Drag across years to brush; click a bar or a year label to select a year.
+ */
+export function DroneChart({ years, series, yearRange, onAction }: DroneChartProps) {
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const byKey = useMemo(() => new Map(years.map((y) => [String(y.year), y])), [years]);
+  const data = useMemo<Datum[]>(
+    () =>
+      years.map((y) => ({
+        key: String(y.year),
+        y,
+        strikesBar: y.strikes ?? 0,
+        killedBar: y.killed.bar,
+        civiliansBar: y.civilians.bar,
+      })),
+    [years],
+  );
+  const short = years.length > 12;
+
+  const yearOfState = (state: MouseHandlerDataParam): number | null => {
+    const y = state.activeLabel !== undefined ? byKey.get(String(state.activeLabel)) : undefined;
+    return y ? y.year : null;
+  };
+  const onMouseDown = (state: MouseHandlerDataParam) => {
+    const year = yearOfState(state);
+    if (year !== null) setDrag({ from: year, to: year });
+  };
+  const onMouseMove = (state: MouseHandlerDataParam) => {
+    const year = yearOfState(state);
+    if (drag && year !== null && year !== drag.to) setDrag({ ...drag, to: year });
+  };
+  const onMouseUp = (state: MouseHandlerDataParam) => {
+    if (!drag) return;
+    const end = yearOfState(state) ?? drag.to;
+    setDrag(null);
+    onAction(yearDragAction(drag.from, end));
+  };
+  const datumOf = (p: BarShapeProps) => p.payload as Datum | undefined;
+
+  return (
+    <div className="drone-chart">
+      <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
+        <ComposedChart
+          data={data}
+          margin={{ top: 12, right: 4, bottom: 4, left: 4 }}
+          onMouseDown={onMouseDown}
+          onMouseMove={onMouseMove}
+          onMouseUp={onMouseUp}
+          onMouseLeave={() => setDrag(null)}
+          title={`Drone strikes in Pakistan by year, as reported by ${series.label}`}
+          barCategoryGap="14%"
+          barGap={1}
+        >
+          <defs>
+            <HatchPattern id={`${uid}-killed`} color={MEASURE_COLORS.killed} />
+            <HatchPattern id={`${uid}-civilians`} color={MEASURE_COLORS.civilians} />
+          </defs>
+          <CartesianGrid vertical={false} stroke="#e6e8ec" />
+          {years
+            .filter((y) => y.marked || y.selected)
+            .map((y) => (
+              <ReferenceArea key={`mark-${y.year}`} yAxisId="strikes" x1={String(y.year)} x2={String(y.year)} fill={y.selected ? '#1f5fa8' : '#b4312b'} fillOpacity={y.selected ? 0.12 : 0.08} ifOverflow="hidden" />
+            ))}
+          <XAxis
+            dataKey="key"
+            interval={0}
+            height={44}
+            tickLine={false}
+            tick={(props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
+              const y = byKey.get(String(props.payload.value));
+              return y ? <YearTick x={Number(props.x)} y={Number(props.y)} year={y} short={short} yearRange={yearRange} onAction={onAction} /> : null;
+            }}
+          />
+          <YAxis
+            yAxisId="strikes"
+            width={52}
+            allowDecimals={false}
+            tick={{ fontSize: 12, fill: '#4a5568' }}
+            label={{ value: 'Strikes', angle: -90, position: 'insideLeft', offset: 4, style: { fontSize: 12, fill: MEASURE_COLORS.strikes, textAnchor: 'middle' } }}
+          />
+          <YAxis
+            yAxisId="people"
+            orientation="right"
+            width={58}
+            allowDecimals={false}
+            tick={{ fontSize: 12, fill: '#4a5568' }}
+            tickFormatter={(v: number) => v.toLocaleString('en-US')}
+            label={{ value: 'People killed', angle: 90, position: 'insideRight', offset: 4, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }}
+          />
+          <Tooltip content={(p) => <DroneTooltip active={p.active} label={p.label} byKey={byKey} series={series} />} cursor={{ fill: '#1f5fa8', fillOpacity: 0.06 }} isAnimationActive={false} />
+          <Bar
+            yAxisId="strikes"
+            dataKey="strikesBar"
+            name="Strikes"
+            fill={MEASURE_COLORS.strikes}
+            maxBarSize={22}
+            isAnimationActive={false}
+            shape={(p: BarShapeProps) => {
+              const d = datumOf(p);
+              return d ? <CountShape x={p.x} y={p.y} width={p.width} height={p.height} value={d.y.strikes} hasRow={d.y.hasRow} color={MEASURE_COLORS.strikes} faint={d.y.dimmed} /> : <g />;
+            }}
+          />
+          <Bar
+            yAxisId="people"
+            dataKey="killedBar"
+            name="Total killed (min–max)"
+            fill={MEASURE_COLORS.killed}
+            maxBarSize={22}
+            isAnimationActive={false}
+            shape={(p: BarShapeProps) => {
+              const d = datumOf(p);
+              return d ? <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={d.y.hasRow ? d.y.killed : null} color={MEASURE_COLORS.killed} hatchId={`${uid}-killed`} faint={d.y.dimmed} /> : <g />;
+            }}
+          />
+          <Bar
+            yAxisId="people"
+            dataKey="civiliansBar"
+            name="Civilians killed (min–max)"
+            fill={MEASURE_COLORS.civilians}
+            maxBarSize={22}
+            isAnimationActive={false}
+            shape={(p: BarShapeProps) => {
+              const d = datumOf(p);
+              return d ? <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={d.y.hasRow ? d.y.civilians : null} color={MEASURE_COLORS.civilians} hatchId={`${uid}-civilians`} faint={d.y.dimmed} /> : <g />;
+            }}
+          />
+          {drag && <ReferenceArea yAxisId="strikes" x1={String(Math.min(drag.from, drag.to))} x2={String(Math.max(drag.from, drag.to))} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.5} />}
+        </ComposedChart>
+      </ResponsiveContainer>
+      <ul className="drone-legend" aria-label="Legend">
+        <li>
+          <span className="drone-legend__swatch" style={{ background: MEASURE_COLORS.strikes }} aria-hidden="true" />
+          Strikes (left axis)
+        </li>
+        <li>
+          <span className="drone-legend__swatch" style={{ background: MEASURE_COLORS.killed }} aria-hidden="true" />
+          Total killed, min–max (right axis)
+        </li>
+        <li>
+          <span className="drone-legend__swatch" style={{ background: MEASURE_COLORS.civilians }} aria-hidden="true" />
+          Civilians killed, min–max (right axis)
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+interface YearTickProps {
+  x: number;
+  y: number;
+  year: DroneYear;
+  short: boolean;
+  yearRange: YearRange | null;
+  onAction: (action: YearAction) => void;
+}
+
+function YearTick({ x, y, year, short, yearRange, onAction }: YearTickProps) {
+  const pressed = yearRange !== null && yearRange.from === year.year && yearRange.to === year.year;
+  const act = (extend: boolean) => onAction(extend ? yearExtendAction(year.year, yearRange) : { kind: 'toggle-year', year: year.year });
+  const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      act(e.shiftKey);
+    }
+  };
+  // The chart's own mouse handlers would read this as the start of a brush.
+  const stop = (e: MouseEvent) => e.stopPropagation();
+  return (
+    <g
+      className={`drone-tick${year.dimmed ? ' drone-tick--dimmed' : ''}${year.selected ? ' drone-tick--selected' : ''}`}
+      transform={`translate(${x},${y})`}
+      role="button"
+      tabIndex={0}
+      aria-pressed={pressed}
+      aria-label={yearAccessibleName(year)}
+      onClick={(e) => act(e.shiftKey)}
+      onKeyDown={onKeyDown}
+      onMouseDown={stop}
+      onMouseUp={stop}
+    >
+      <rect className="drone-tick__hit" x={short ? -15 : -19} y={0} width={short ? 30 : 38} height={38} rx={4} />
+      {year.marked && <path d="M0 2 L4 6 L0 10 L-4 6 Z" fill="#b4312b" aria-hidden="true" />}
+      <text y={22} textAnchor="middle" className="drone-tick__label">
+        {short ? `’${String(year.year % 100).padStart(2, '0')}` : year.year}
+      </text>
+      {!year.hasRow && (
+        <text y={35} textAnchor="middle" className="drone-tick__sub">
+          n/a
+        </text>
+      )}
+    </g>
+  );
+}
+
+interface DroneTooltipProps {
+  active?: boolean;
+  label?: string | number;
+  byKey: ReadonlyMap<string, DroneYear>;
+  series: DroneSeriesInfo;
+}
+
+function DroneTooltip({ active, label, byKey, series }: DroneTooltipProps) {
+  if (!active || label === undefined) return null;
+  const y = byKey.get(String(label));
+  if (!y) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip__title">
+        {y.year} · {series.label}
+      </p>
+      {!y.hasRow ? (
+        <p className="chart-tooltip__muted">No figure from this tracker for this year (unknown, not zero).</p>
+      ) : (
+        <table className="chart-tooltip__table">
+          <tbody>
+            <tr>
+              <th scope="row">Strikes</th>
+              <td>{y.strikes === null ? 'unknown' : y.strikes.toLocaleString('en-US')}</td>
+            </tr>
+            <tr>
+              <th scope="row">Total killed</th>
+              <td>{rangeText(y.killed)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Civilians killed</th>
+              <td>{rangeText(y.civilians)}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      {y.note && <p className="chart-tooltip__muted">{y.note}</p>}
+      {y.marked && <p className="chart-tooltip__mark">◆ Year with events matching the timeline filters</p>}
+      {y.selected && <p className="chart-tooltip__mark">Year of the selected item</p>}
+      <p className="chart-tooltip__hint">Click to select this year; drag to select a range.</p>
+    </div>
+  );
+}
