@@ -13,7 +13,7 @@ describe('App load states', () => {
     vi.spyOn(globalThis, 'fetch').mockReturnValue(new Promise<Response>((resolve) => (release = resolve)));
     renderApp();
     for (const name of PANEL_NAMES) expect(screen.getByRole('region', { name })).toHaveAttribute('aria-busy', 'true');
-    expect(screen.getByRole('status')).toHaveTextContent('Loading the dataset');
+    expect(screen.getByText('Loading the dataset…')).toHaveAttribute('role', 'status');
     release(new Response(smallDatasetText()));
     await waitFor(() => expect(screen.getByRole('region', { name: 'US aid to Pakistan' })).not.toHaveAttribute('aria-busy'));
   });
