@@ -1,5 +1,10 @@
 import type { TableModel } from '../crossfilter/tableModel';
 
+/** Quantities get thousands separators; identifiers such as years stay as written. */
+export function formatCell(value: string | number, numeric = false): string {
+  return typeof value === 'number' && numeric ? value.toLocaleString('en-US') : String(value);
+}
+
 /** Renders a panel's table model as an accessible HTML table. Unknown values read "unknown". */
 export function DataTable({ model }: { model: TableModel }) {
   return (
@@ -26,7 +31,7 @@ export function DataTable({ model }: { model: TableModel }) {
               const value = row[c.key];
               return (
                 <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                  {value === null || value === undefined ? <span className="unknown">unknown</span> : typeof value === 'number' ? value.toLocaleString('en-US') : value}
+                  {value === null || value === undefined ? <span className="unknown">unknown</span> : formatCell(value, c.numeric)}
                 </td>
               );
             })}
