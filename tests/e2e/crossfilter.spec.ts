@@ -68,6 +68,7 @@ test('a brush on the aid chart filters the timeline but not the aid chart', asyn
   const aid = panel(page, 'US aid to Pakistan');
   const timeline = panel(page, 'Cooperation and friction timeline');
   const aidBarsBefore = await aid.locator('.recharts-bar-rectangle').count();
+  expect(aidBarsBefore).toBeGreaterThan(0);
   const eventsBefore = await timeline.getByRole('group', { name: /^(Cooperation|Context|Friction) events$/ }).getByRole('button').count();
 
   const tick = (label: RegExp) => aid.getByRole('button', { name: label }).first();
