@@ -1,35 +1,45 @@
+import type { ReactNode } from 'react';
 import type { Dataset } from '../data/schema';
 import type { DatasetOrigin } from '../store/datasetSlice';
 
 export const DASHBOARD_TITLE = 'Pakistan–United States relations, 2001–2024';
 
-export function AppHeader({ dataset, origin }: { dataset: Dataset | null; origin?: DatasetOrigin }) {
+/**
+ * The title, what the data on screen is (coverage, version and where it came from, so nobody
+ * mistakes a custom file for the shipped one) and the header controls passed as children.
+ */
+export function AppHeader({ dataset, origin, children }: { dataset: Dataset | null; origin?: DatasetOrigin; children?: ReactNode }) {
   return (
     <header className="app-header">
       <div>
         <h1 className="app-header__title">{DASHBOARD_TITLE}</h1>
         <p className="app-header__subtitle">Aid, drone strikes, border incidents and the cooperation–friction record, with Operation Enduring Freedom (2001–2014) at the centre.</p>
       </div>
-      {dataset && (
-        <dl className="app-header__meta">
-          <div>
-            <dt>Coverage</dt>
-            <dd>
-              {dataset.coverage.from}–{dataset.coverage.to}
-            </dd>
-          </div>
-          <div>
-            <dt>Data version</dt>
-            <dd>{dataset.version}</dd>
-          </div>
-          {origin && (
+      <div className="app-header__side">
+        {dataset && (
+          <dl className="app-header__meta">
             <div>
-              <dt>Dataset</dt>
-              <dd>{origin.label}</dd>
+              <dt>Coverage</dt>
+              <dd>
+                {dataset.coverage.from}–{dataset.coverage.to}
+              </dd>
             </div>
-          )}
-        </dl>
-      )}
+            <div>
+              <dt>Data version</dt>
+              <dd className="app-header__clip">{dataset.version}</dd>
+            </div>
+            {origin && (
+              <div>
+                <dt>Dataset</dt>
+                <dd className="app-header__clip app-header__origin" data-origin={origin.kind} title={origin.label}>
+                  {origin.label}
+                </dd>
+              </div>
+            )}
+          </dl>
+        )}
+        {children}
+      </div>
     </header>
   );
 }

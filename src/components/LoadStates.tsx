@@ -1,4 +1,6 @@
+import { useState, type ReactNode } from 'react';
 import { PANEL_IDS } from '../crossfilter/filters';
+import { copyText } from '../import/copyText';
 import { PanelSkeleton } from './PanelFrame';
 import { formatProblem, type DatasetProblem } from '../data/validation';
 
@@ -34,14 +36,49 @@ export function NetworkErrorView({ message, onRetry, retrying }: { message: stri
 /** Shown only up to this many problems at once; the rest are counted. */
 const PROBLEM_DISPLAY_LIMIT = 100;
 
-export function DatasetProblemsView({ problems, heading = 'The dataset is not valid' }: { problems: DatasetProblem[]; heading?: string }) {
+/** The problem list as plain text, one problem per line, for the clipboard or an issue report. */
+export function problemsAsText(heading: string, problems: readonly DatasetProblem[], total = problems.length): string {
+  const lines = problems.map(formatProblem);
+  if (total > problems.length) lines.push(`…and ${total - problems.length} more`);
+  return [heading, ...lines].join('\n');
+}
+
+/** "Copy problems": the Clipboard API, else the legacy copy, else the text shown for copying by hand. */
+export function CopyProblemsButton({ text }: { text: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <div className="problem-copy">
+      <button type="button" className="button" onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))}>
+        Copy problems
+      </button>
+      <span role="status" className="problem-copy__status">
+        {state === 'copied' ? 'Copied to the clipboard.' : state === 'failed' ? 'The browser refused to copy; select the text below and copy it.' : ''}
+      </span>
+      {state === 'failed' && <textarea className="problem-copy__text" readOnly value={text} aria-label="Problems as text" rows={6} onFocus={(e) => e.currentTarget.select()} />}
+    </div>
+  );
+}
+
+export function DatasetProblemsView({
+  problems,
+  heading = 'The dataset is not valid',
+  total = problems.length,
+  children,
+}: {
+  problems: DatasetProblem[];
+  heading?: string;
+  /** How many problems were found, when `problems` holds only the first of them. */
+  total?: number;
+  /** Extra content under the list (what happens now, a dismiss button). */
+  children?: ReactNode;
+}) {
   const shown = problems.slice(0, PROBLEM_DISPLAY_LIMIT);
-  const hidden = problems.length - shown.length;
+  const hidden = total - shown.length;
   return (
     <div className="load-error" role="alert">
       <h2>{heading}</h2>
       <p>
-        {problems.length === 1 ? 'One problem was found' : `${problems.length} problems were found`}. Each line gives where in the JSON the problem is and what is expected.
+        {total === 1 ? 'One problem was found' : `${total} problems were found`}. Each line gives where in the JSON the problem is and what is expected.
       </p>
       <ul className="problem-list" aria-label="Dataset problems">
         {shown.map((problem, i) => (
@@ -51,6 +88,8 @@ export function DatasetProblemsView({ problems, heading = 'The dataset is not va
         ))}
       </ul>
       {hidden > 0 && <p>…and {hidden} more.</p>}
+      <CopyProblemsButton text={problemsAsText(heading, problems, total)} />
+      {children}
     </div>
   );
 }

@@ -3,8 +3,14 @@
  * The same function serves the shipped dataset, a researcher's file and the scripts, so a
  * message a user sees in the app is the message `npm run data:check` prints.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DatasetSchema, type Dataset } from './schema';
+import { locateJsonSyntaxError } from './jsonSyntax';
+
+// zod 4 compiles object parsers with `new Function` unless told not to. The production build
+// ships a Content-Security-Policy without 'unsafe-eval', under which even zod's guarded probe
+// is reported as a violation; the interpreted parser is fast enough for this dataset.
+z.config({ jitless: true });
 
 export interface DatasetProblem {
   /** JSON path in the familiar dotted form: `aid[12].amount`; empty for the whole document. */
@@ -70,13 +76,24 @@ function messageFor(issue: z.core.$ZodIssue, found: boolean): string {
   return issue.message;
 }
 
+/**
+ * One problem per JSON path: zod keeps checking a value after its first failure, so "17/06/2004"
+ * would also be "not a real calendar date" and "outside 1947–2030". The first check that fails
+ * (the format) is the one worth reading; the others follow from it.
+ */
 export function problemsFromZod(error: z.ZodError, input: unknown): DatasetProblem[] {
-  return error.issues.map((issue) => {
+  const problems: DatasetProblem[] = [];
+  const seen = new Set<string>();
+  for (const issue of error.issues) {
+    const path = formatPath(issue.path);
+    if (seen.has(path)) continue;
+    seen.add(path);
     const { found, value } = valueAt(input, issue.path);
-    const problem: DatasetProblem = { path: formatPath(issue.path), message: messageFor(issue, found) };
+    const problem: DatasetProblem = { path, message: messageFor(issue, found) };
     if (found && issue.code !== 'unrecognized_keys') problem.got = describeValue(value);
-    return problem;
-  });
+    problems.push(problem);
+  }
+  return problems;
 }
 
 export function formatProblem(problem: DatasetProblem): string {
@@ -95,15 +112,24 @@ export function validateDataset(input: unknown): ParseResult {
   return { ok: false, problems: problemsFromZod(result.error, input) };
 }
 
+/** Most problems a parse reports in full; a file with more is summarised by `problemCount`. */
+export const PROBLEM_LIST_LIMIT = 1000;
+
 /** Parses JSON text and validates it. A leading UTF-8 byte-order mark is tolerated. */
 export function parseDatasetText(text: string): ParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, problems: [{ path: '', message: 'the file is empty' }] };
+  // A UTF-16 file read as UTF-8 starts with two replacement characters (its byte-order mark) or
+  // holds NUL bytes between the letters; say so instead of reporting an "unexpected character".
+  if (body.startsWith('\uFFFD\uFFFD') || body.slice(0, 64).includes('\u0000')) {
+    return { ok: false, problems: [{ path: '', message: 'the file is not UTF-8 text (it looks like UTF-16); save it as UTF-8 and load it again' }] };
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const located = locateJsonSyntaxError(body);
+    const reason = located ?? (err instanceof Error ? err.message : String(err));
     return { ok: false, problems: [{ path: '', message: `the file is not valid JSON: ${reason}` }] };
   }
   return validateDataset(parsed);

@@ -1,0 +1,30 @@
+import { useEffect, useRef } from 'react';
+import { DatasetProblemsView } from '../components/LoadStates';
+import { useDashboardStore } from '../store/store';
+import { useImportStore } from './importStore';
+
+/** The problems of the last rejected file or address, over a dashboard that still shows what it showed before. */
+export function ImportProblems() {
+  const rejection = useImportStore((s) => s.rejection);
+  const dismiss = useImportStore((s) => s.dismissRejection);
+  const hasDataset = useDashboardStore((s) => s.dataset !== null);
+  const originLabel = useDashboardStore((s) => s.datasetOrigin.label);
+  const ref = useRef<HTMLDivElement>(null);
+
+  // Keyboard and screen-reader users land on the list instead of hunting for it.
+  useEffect(() => {
+    if (rejection) ref.current?.focus();
+  }, [rejection]);
+
+  if (!rejection) return null;
+  return (
+    <div className="import-problems" ref={ref} tabIndex={-1} aria-label="Dataset not loaded">
+      <DatasetProblemsView problems={rejection.problems} total={rejection.problemCount} heading={`${rejection.source} was not loaded`}>
+        <p>Nothing was changed.{hasDataset ? ` On screen: ${originLabel}.` : ''}</p>
+        <button type="button" className="button" onClick={dismiss}>
+          Dismiss
+        </button>
+      </DatasetProblemsView>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Reads and validates a dataset off the main thread, so a 50 MB file does not freeze the page.
+ * Receives a Blob (a File or a fetched body), answers with a ParseOutcome.
+ */
+import { parseToOutcome, type ParseOutcome } from './parseOutcome';
+
+export interface ParseRequest {
+  blob: Blob;
+}
+
+// Typed by hand: the project compiles with the DOM library, whose `self` is a Window.
+const scope = self as unknown as { onmessage: ((event: MessageEvent<ParseRequest>) => void) | null; postMessage: (message: ParseOutcome) => void };
+
+scope.onmessage = (event) => void answer(event.data);
+
+async function answer(request: ParseRequest): Promise<void> {
+  let outcome: ParseOutcome;
+  try {
+    outcome = parseToOutcome(await request.blob.text());
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    outcome = { ok: false, problems: [{ path: '', message: `the file could not be read: ${reason}` }], problemCount: 1 };
+  }
+  scope.postMessage(outcome);
+}
