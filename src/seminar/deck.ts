@@ -1,0 +1,235 @@
+/**
+ * The seminar deck: a list of saved views ("slides"). A slide stores the complete filter and
+ * selection state as the URL query string that `encodeUrlState` writes, so a slide is exactly a
+ * shareable link, and an imported deck is checked by the same codec that checks links.
+ *
+ * Everything here is plain TypeScript (no React): the deck editor, seminar mode, the tests and
+ * the slide export all use it.
+ */
+import { z } from 'zod';
+import { PANEL_IDS, type Filters, type PanelId } from '../crossfilter/filters';
+import type { Dataset } from '../data/schema';
+import { describeValue, formatProblem, problemsFromZod, type DatasetProblem } from '../data/validation';
+import { decodeUrlState, encodeUrlState, type YearBounds } from '../url/urlCodec';
+import { useDashboardStore } from '../store/store';
+
+export const DECK_FORMAT = 'pk-us-dashboard-deck';
+export const DECK_VERSION = 1;
+export const MAX_SLIDES = 100;
+export const MAX_TITLE = 120;
+export const MAX_CAPTION = 600;
+export const MAX_SOURCES = 20;
+const MAX_QUERY = 2000;
+const ID = /^[\w.:-]{1,120}$/;
+
+/** Which panels a slide shows: the grid of four, or one panel maximised. */
+export type SlideLayout = 'grid' | PanelId;
+export const SLIDE_LAYOUTS: readonly SlideLayout[] = ['grid', ...PANEL_IDS];
+
+/**
+ * A filter query is valid when the URL codec reads every part of it without dropping or
+ * correcting anything. `data=` (a dataset address) has no place in a slide.
+ */
+export function queryProblems(query: string): string[] {
+  if (query !== '' && !query.startsWith('?')) return ['must be empty or start with "?"'];
+  const { ignored } = decodeUrlState(query);
+  const params = new URLSearchParams(query);
+  if (params.has('data')) ignored.push('data= (a dataset address) is not part of a slide');
+  return ignored;
+}
+
+const FilterQuery = z
+  .string()
+  .max(MAX_QUERY, `must be at most ${MAX_QUERY} characters`)
+  .superRefine((value, ctx) => {
+    const problems = queryProblems(value);
+    if (problems.length > 0) ctx.addIssue({ code: 'custom', message: `is not a valid filter query: ${problems.join('; ')}` });
+  });
+
+export const SlideSchema = z.strictObject({
+  id: z.string().regex(ID, 'must be an id of letters, digits and - _ . : (at most 120)'),
+  // May be empty while the speaker edits it; seminar mode then shows "Untitled slide".
+  title: z.string().max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`),
+  caption: z.string().max(MAX_CAPTION, `must be at most ${MAX_CAPTION} characters`),
+  query: FilterQuery,
+  layout: z.enum(SLIDE_LAYOUTS as [SlideLayout, ...SlideLayout[]]),
+  sources: z.array(z.string().regex(ID, 'must be a source id')).max(MAX_SOURCES, `must list at most ${MAX_SOURCES} sources`),
+});
+
+export const DeckSchema = z
+  .strictObject({
+    format: z.literal(DECK_FORMAT),
+    version: z.literal(DECK_VERSION),
+    title: z.string().max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`),
+    slides: z.array(SlideSchema).min(1, 'must hold at least one slide').max(MAX_SLIDES, `must hold at most ${MAX_SLIDES} slides`),
+  })
+  .superRefine((deck, ctx) => {
+    const seen = new Set<string>();
+    deck.slides.forEach((slide, i) => {
+      if (seen.has(slide.id)) ctx.addIssue({ code: 'custom', path: ['slides', i, 'id'], message: `repeats the id "${slide.id}" of an earlier slide` });
+      seen.add(slide.id);
+    });
+  });
+
+export type Slide = z.infer<typeof SlideSchema>;
+export type Deck = z.infer<typeof DeckSchema>;
+
+export type DeckResult = { ok: true; deck: Deck } | { ok: false; problems: DatasetProblem[] };
+
+export function validateDeck(input: unknown): DeckResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, problems: [{ path: '', message: 'a deck must be a JSON object with "format", "version", "title" and "slides"', got: describeValue(input) }] };
+  }
+  const result = DeckSchema.safeParse(input);
+  if (result.success) return { ok: true, deck: result.data };
+  return { ok: false, problems: problemsFromZod(result.error, input) };
+}
+
+/** Parses a deck file's text. A byte-order mark is tolerated. */
+export function parseDeckText(text: string): DeckResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, problems: [{ path: '', message: 'the file is empty' }] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (err) {
+    return { ok: false, problems: [{ path: '', message: `the file is not valid JSON: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+  return validateDeck(parsed);
+}
+
+export function formatDeckProblems(problems: readonly DatasetProblem[]): string[] {
+  return problems.map(formatProblem);
+}
+
+export function serializeDeck(deck: Deck): string {
+  return `${JSON.stringify(deck, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slides ⇄ filters
+
+/** The filters a slide stands for, clamped to the dataset's years. Pure: the export uses it too. */
+export function slideToFilters(slide: Pick<Slide, 'query'>, bounds?: YearBounds): Filters {
+  return decodeUrlState(slide.query, bounds).filters;
+}
+
+/** The query string a slide stores for the given filters. */
+export function filtersToQuery(filters: Filters): string {
+  return encodeUrlState(filters);
+}
+
+/** True when the filters on screen are the slide's (so "Back to slide" has nothing to do). */
+export function filtersMatchSlide(filters: Filters, slide: Pick<Slide, 'query'>, bounds?: YearBounds): boolean {
+  return encodeUrlState(filters) === encodeUrlState(slideToFilters(slide, bounds));
+}
+
+/** Drops a selection that names nothing in the dataset (a deck made for another dataset). */
+export function withKnownSelection(filters: Filters, dataset: Dataset | null): Filters {
+  const sel = filters.selection;
+  if (!sel || !dataset) return filters;
+  const table = sel.kind === 'event' ? dataset.events : sel.kind === 'incident' ? dataset.incidents : dataset.strikes;
+  return table?.some((row) => row.id === sel.id) ? filters : { ...filters, selection: null };
+}
+
+export function datasetBounds(dataset: Dataset | null): YearBounds | undefined {
+  return dataset ? { min: dataset.coverage.from, max: dataset.coverage.to } : undefined;
+}
+
+/**
+ * Puts a slide's filters into the dashboard store (every panel follows). Which panels to show
+ * is `slide.layout`; seminar mode reads it from its own store.
+ */
+export function applySlide(slide: Pick<Slide, 'query'>): Filters {
+  const { dataset, replaceFilters } = useDashboardStore.getState();
+  const filters = withKnownSelection(slideToFilters(slide, datasetBounds(dataset)), dataset);
+  replaceFilters(filters);
+  return filters;
+}
+
+let idCounter = 0;
+export function newSlideId(existing: readonly Slide[] = []): string {
+  const taken = new Set(existing.map((s) => s.id));
+  let id: string;
+  do {
+    idCounter += 1;
+    id = `slide-${Date.now().toString(36)}-${idCounter}`;
+  } while (taken.has(id));
+  return id;
+}
+
+/** A new slide holding the view on screen. */
+export function captureSlide(filters: Filters, existing: readonly Slide[], layout: SlideLayout = 'grid'): Slide {
+  const range = filters.yearRange;
+  const when = range ? (range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`) : 'All years';
+  return { id: newSlideId(existing), title: `${when}`, caption: '', query: filtersToQuery(filters), layout, sources: [] };
+}
+
+/** A short plain-language summary of what a slide filters, for the deck editor. */
+export function describeSlideQuery(query: string): string {
+  const f = slideToFilters({ query });
+  const parts: string[] = [];
+  parts.push(f.yearRange ? (f.yearRange.from === f.yearRange.to ? `Year ${f.yearRange.from}` : `Years ${f.yearRange.from}–${f.yearRange.to}`) : 'All years');
+  if (f.tones.length) parts.push(`tone: ${f.tones.join(', ')}`);
+  if (f.themes.length) parts.push(`theme: ${f.themes.join(', ')}`);
+  if (f.aidCategories.length) parts.push(`aid: ${f.aidCategories.join(', ')}`);
+  if (f.droneCompare) parts.push('drone sources compared');
+  if (f.selection) parts.push(`selected ${f.selection.kind} ${f.selection.id}`);
+  return parts.join(' · ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Persistence
+
+export const DECK_STORAGE_KEY = 'pk-us-dashboard.seminar-deck';
+/** Where an unreadable saved deck is kept, so a later save does not destroy it. */
+export const DECK_BACKUP_KEY = `${DECK_STORAGE_KEY}.unreadable`;
+
+export interface LoadedDeck {
+  deck: Deck;
+  /** Set when a saved deck existed but could not be used. */
+  notice: string | null;
+  fromStorage: boolean;
+}
+
+type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function safeStorage(): StorageLike | null {
+  try {
+    return typeof window !== 'undefined' ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the saved deck; anything missing or unreadable falls back to `fallback`, never throws. */
+export function loadDeck(fallback: Deck, storage: StorageLike | null = safeStorage()): LoadedDeck {
+  let raw: string | null;
+  try {
+    raw = storage ? storage.getItem(DECK_STORAGE_KEY) : null;
+  } catch {
+    return { deck: fallback, notice: 'Saved slides could not be read (browser storage is not available); showing the example deck.', fromStorage: false };
+  }
+  if (raw === null) return { deck: fallback, notice: null, fromStorage: false };
+  const result = parseDeckText(raw);
+  if (result.ok) return { deck: result.deck, notice: null, fromStorage: true };
+  try {
+    storage?.setItem(DECK_BACKUP_KEY, raw);
+  } catch {
+    /* storage full: the notice still says what happened */
+  }
+  const first = result.problems[0];
+  const why = first ? formatProblem(first) : 'unknown problem';
+  return { deck: fallback, notice: `The saved slide deck could not be read (${why}); showing the example deck instead.`, fromStorage: false };
+}
+
+/** Saves the deck; returns an error message when the browser refuses (quota, privacy mode). */
+export function saveDeck(deck: Deck, storage: StorageLike | null = safeStorage()): string | null {
+  if (!storage) return 'Browser storage is not available: the slides will not survive a reload. Export the deck to keep it.';
+  try {
+    storage.setItem(DECK_STORAGE_KEY, JSON.stringify(deck));
+    return null;
+  } catch {
+    return 'The slides could not be saved in this browser (storage full or blocked). Export the deck to keep it.';
+  }
+}
