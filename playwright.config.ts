@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
  * browser download is not available everywhere. Point CHROMIUM_PATH at another build if needed.
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = 4173;
+// E2E_PORT lets two test runs share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
