@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { FilterBar } from './components/FilterBar';
+import { DashboardExportMenu } from './export/DashboardExportMenu';
 import { Notices } from './components/Notices';
 import { useUrlSync } from './url/useUrlSync';
 import { DashboardSkeleton, DatasetProblemsView, NetworkErrorView } from './components/LoadStates';
@@ -8,6 +9,11 @@ import { DatasetInvalidError, useDatasetQuery } from './data/datasetQuery';
 import { PANELS } from './panels/registry';
 import { BUILT_IN_ORIGIN } from './store/datasetSlice';
 import { useDashboardStore } from './store/store';
+import { ImportControls } from './import/ImportControls';
+import { ImportProblems } from './import/ImportProblems';
+import { DropOverlay } from './import/DropOverlay';
+import { useDataParam } from './import/useDataParam';
+import { SeminarControls, SeminarRoot } from './seminar';
 
 function Dashboard() {
   const dataset = useDashboardStore((s) => s.dataset);
@@ -17,6 +23,7 @@ function Dashboard() {
     <>
       <Notices />
       <FilterBar dataset={dataset} />
+      <DashboardExportMenu />
       <div className="panel-grid">
         {PANELS.map(({ id, Component }) => (
           <Component key={id} />
@@ -26,27 +33,43 @@ function Dashboard() {
   );
 }
 
-/** Loads the built-in dataset into the store, and shows the loading, failure and invalid states. */
+/**
+ * Loads the built-in dataset into the store (or, with `?data=<url>`, the dataset at that
+ * address, falling back to the built-in one if it fails), and shows the loading, failure and
+ * invalid states. A user's own file comes in through the header's import controls.
+ */
 export function App({ datasetUrl }: { datasetUrl?: string }) {
   const query = useDatasetQuery(datasetUrl);
+  const remote = useDataParam();
   const dataset = useDashboardStore((s) => s.dataset);
   const datasetOrigin = useDashboardStore((s) => s.datasetOrigin);
   const setDataset = useDashboardStore((s) => s.setDataset);
 
   useEffect(() => {
-    if (query.data) setDataset(query.data, BUILT_IN_ORIGIN);
-  }, [query.data, setDataset]);
+    // The built-in dataset fills an empty dashboard only: it never replaces a dataset the user
+    // brought (a file loaded early, or a `?data=` address still loading or already loaded).
+    if (query.data && !remote.pending && useDashboardStore.getState().dataset === null) setDataset(query.data, BUILT_IN_ORIGIN);
+  }, [query.data, remote.pending, setDataset]);
 
   let body;
   if (dataset) body = <Dashboard />;
+  else if (remote.pending) body = <DashboardSkeleton />;
   else if (query.error instanceof DatasetInvalidError) body = <DatasetProblemsView problems={query.error.problems} />;
   else if (query.error) body = <NetworkErrorView message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   else body = <DashboardSkeleton />;
 
   return (
     <div className="app">
-      <AppHeader dataset={dataset} origin={datasetOrigin} />
-      <main className="app-main">{body}</main>
+      <AppHeader dataset={dataset} origin={datasetOrigin}>
+        <SeminarControls />
+        <ImportControls {...(datasetUrl !== undefined ? { builtInUrl: datasetUrl } : {})} />
+      </AppHeader>
+      <main className="app-main">
+        <ImportProblems />
+        {body}
+      </main>
+      <DropOverlay />
+      <SeminarRoot />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { PANEL_TITLES } from '../panels/panelMeta';
 import type { TableModel } from '../crossfilter/tableModel';
 import { DataTable } from './DataTable';
+import { ExportMenu } from '../export/ExportMenu';
 
 interface PanelFrameProps {
   panel: PanelId;
@@ -24,7 +25,8 @@ interface PanelFrameProps {
 
 /**
  * The frame every panel shares: the named region, the heading, the "Show table" toggle, the
- * panel's own "Reset", the sources line and the error boundary. Panels fill in the body only.
+ * panel's own "Reset", the "Export" menu (PNG, SVG, copy image, CSV: src/export), the sources
+ * line and the error boundary. Panels fill in the body only.
  */
 export function PanelFrame({ panel, controls, hasOwnFilter = false, children, table, note, sources }: PanelFrameProps) {
   const headingId = useId();
@@ -50,6 +52,7 @@ export function PanelFrame({ panel, controls, hasOwnFilter = false, children, ta
               Show table
             </button>
           )}
+          <ExportMenu panel={panel} {...(table !== undefined ? { table } : {})} {...(sources !== undefined ? { sources } : {})} />
         </div>
       </header>
       <ErrorBoundary
