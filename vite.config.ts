@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { VitePWA } from 'vite-plugin-pwa';
+import { offlineApp } from './scripts/vite/offlineApp';
 
 /**
  * The Content-Security-Policy of the built app, as a <meta> tag (a static host may not let us
@@ -41,48 +41,24 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/**
- * Seminar rooms often have no network: after one visit the app works offline. The service worker
- * precaches the app shell, the dataset, the basemap and the fonts. It is registered by an
- * external script the plugin adds to the built index.html (CSP-safe, build only: the dev server
- * and the unit tests never see a service worker).
- */
-function offlineApp() {
-  return VitePWA({
-    registerType: 'autoUpdate',
-    injectRegister: 'script-defer',
-    devOptions: { enabled: false },
-    manifest: {
+export default defineConfig({
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Seminar rooms often have no network: after one visit the app works offline.
+    offlineApp({
       name: 'Pakistan–US relations 2001–2024',
       short_name: 'Pak–US 2001–24',
       description: 'Dashboard on Pakistan–United States relations, 2001–2024: aid, drone strikes, border incidents and the cooperation–friction record.',
       theme_color: '#1f2a44',
       background_color: '#f4f5f7',
-      display: 'standalone',
-      start_url: '.',
-      scope: '.',
       icons: [
         { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
         { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
         { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
       ],
-    },
-    workbox: {
-      // Everything in dist/: the app shell, data/dataset.json, geo/basemap.json, the fonts, the icons.
-      globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,webmanifest}'],
-      // The dataset (~450 KB) and the bundle (~1 MB) must fit, with room to grow.
-      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-      navigateFallback: 'index.html',
-      cleanupOutdatedCaches: true,
-      // Take over the first page at once, so even a first visit is ready to go offline.
-      clientsClaim: true,
-      skipWaiting: true,
-    },
-  });
-}
-
-export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), offlineApp()],
+    }),
+  ],
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     environment: 'jsdom',

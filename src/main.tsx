@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import '@fontsource-variable/inter';
 import './styles.css';
 import { App } from './App';
+import { registerServiceWorker } from './registerServiceWorker';
 
 const queryClient = new QueryClient();
 const root = document.getElementById('root');
@@ -16,3 +17,5 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();
