@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { AID_STATUS_LABELS, compactSlotLabel, SHOWN_AS_LABELS, slotClickAction, slotDragAction, slotExtendAction, type AidSeries, type AidSlot, type AidView, type SlotAction } from './aidSelectors';
@@ -24,6 +24,33 @@ export function slotAccessibleName(slot: AidSlot): string {
   if (slot.marked) parts.push('has matching events');
   if (slot.selected) parts.push('year of the selected item');
   return parts.join(', ');
+}
+
+/** Room a "FY11" label needs, in multiples of its font size. */
+const FULL_LABEL_EMS = 3.2;
+
+/**
+ * Whether the year labels must shorten to "’11": when a slot is narrower than a full label at the
+ * label's own font size. The font size comes from CSS, so the projector theme's 20 px ticks
+ * shorten in time; without layout (tests) the slot count decides.
+ */
+function useCompactTicks(slotCount: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [tooNarrow, setTooNarrow] = useState<boolean | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const label = el.querySelector('.aid-tick__label');
+      const fontSize = label ? parseFloat(getComputedStyle(label).fontSize) || 12 : 12;
+      if (el.clientWidth > 0) setTooNarrow(el.clientWidth / Math.max(slotCount, 1) < fontSize * FULL_LABEL_EMS);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [slotCount]);
+  return { ref, on: tooNarrow ?? slotCount > 15 };
 }
 
 /**
@@ -68,11 +95,10 @@ export function AidChart({ view, yearRange, onAction }: AidChartProps) {
   };
 
   const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
-  // Beyond about 15 slots "FY11" labels touch in a half-width panel; "’11" under an axis title does not.
-  const compact = view.slots.length > 15;
+  const compact = useCompactTicks(view.slots.length);
 
   return (
-    <div className="aid-chart">
+    <div className="aid-chart" ref={compact.ref}>
       <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
         <ComposedChart
           data={data}
@@ -101,12 +127,12 @@ export function AidChart({ view, yearRange, onAction }: AidChartProps) {
           <XAxis
             dataKey="key"
             interval={0}
-            height={compact ? 58 : 44}
+            height={compact.on ? 58 : 44}
             tickLine={false}
-            label={compact ? { value: 'US fiscal year', position: 'insideBottom', offset: 0, style: { fontSize: 12, fill: '#4a5568' } } : undefined}
+            label={compact.on ? { value: 'US fiscal year', position: 'insideBottom', offset: 0, style: { fontSize: 12, fill: '#4a5568' } } : undefined}
             tick={(props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
               const slot = slotByKey.get(String(props.payload.value));
-              return slot ? <SlotTick x={Number(props.x)} y={Number(props.y)} slot={slot} compact={compact} yearRange={yearRange} onAction={onAction} /> : null;
+              return slot ? <SlotTick x={Number(props.x)} y={Number(props.y)} slot={slot} compact={compact.on} yearRange={yearRange} onAction={onAction} /> : null;
             }}
           />
           <YAxis
