@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { offlineApp } from './scripts/vite/offlineApp';
+import { offlineApp } from './scripts/vite/offlineApp.ts';
 
 /**
  * The Content-Security-Policy of the built app, as a <meta> tag (a static host may not let us
