@@ -340,8 +340,8 @@ for (const name of PANEL_NAMES) {
   });
 }
 
-test('Copy image puts a PNG on the clipboard', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+test('Copy image puts a PNG on the clipboard', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
   await ready(page);
   const panel = page.getByRole('region', { name: 'Drone strikes' });
   await panel.getByRole('button', { name: 'Export', exact: true }).click();
@@ -393,8 +393,8 @@ test('Slide (16:9) is exactly 1920 × 1080 and not blank', async ({ page }) => {
   expect(countColor(png, '#fbf8ef')).toBeGreaterThan(5_000);
 });
 
-test('Copy link copies the URL with the full state, with a visible confirmation', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+test('Copy link copies the URL with the full state, with a visible confirmation', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
   await ready(page);
   await setYears(page, 2008, 2011);
   await page.getByRole('button', { name: 'Copy link' }).click();

@@ -114,14 +114,14 @@ test.describe('hostile dataset strings', () => {
     await assertInert(page, dialogs, consoleErrors);
   });
 
-  test('a dataset from ?data= renders every payload as text and runs nothing', async ({ page, consoleErrors }) => {
+  test('a dataset from ?data= renders every payload as text and runs nothing', async ({ page, consoleErrors, baseURL }) => {
     const dialogs: string[] = [];
     await armTraps(page, dialogs);
     const body = hostileDataset();
     await page.route((url) => url.pathname === '/hostile.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.goto('/?data=/hostile.json');
 
-    await expect(page.locator('.app-header__origin')).toHaveText('URL: http://127.0.0.1:4173/hostile.json');
+    await expect(page.locator('.app-header__origin')).toHaveText(`URL: ${new URL('/hostile.json', baseURL!).href}`);
     await revealEverything(page);
     await expect(page.getByText(SVG, { exact: false }).first()).toBeVisible();
     await page.waitForTimeout(300);
