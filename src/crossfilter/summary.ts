@@ -4,7 +4,8 @@
  */
 import type { Dataset } from '../data/schema';
 import { yearOf } from '../data/schema';
-import { dateInRange, matchesCategories, spanOverlapsRange, yearInRange } from './crossfilter';
+import { matchesCategories, spanOverlapsRange } from './crossfilter';
+import { countInYears, countMatchingEvents } from './datasetIndex';
 import type { Filters } from './filters';
 import { THEME_LABELS, TONE_LABELS } from '../theme/palette';
 
@@ -17,11 +18,12 @@ export interface ViewCounts {
 export function countShown(dataset: Dataset, filters: Filters): ViewCounts {
   const range = filters.yearRange;
   return {
-    events: (dataset.events ?? []).filter((e) => dateInRange(e.date, range) && matchesCategories(e, filters)).length,
+    // Events and strikes are counted from per-year pre-aggregates (datasetIndex.ts): O(years), not O(rows).
+    events: countMatchingEvents(dataset.events ?? [], range, filters),
     incidents: (dataset.incidents ?? []).filter(
       (i) => spanOverlapsRange(yearOf(i.dateStart), yearOf(i.dateEnd ?? i.dateStart), range) && matchesCategories(i, filters),
     ).length,
-    strikes: (dataset.strikes ?? []).filter((s) => yearInRange(yearOf(s.date), range)).length,
+    strikes: countInYears(dataset.strikes ?? [], range),
   };
 }
 

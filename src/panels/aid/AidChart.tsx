@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject, type MouseEvent } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { AID_STATUS_LABELS, compactSlotLabel, SHOWN_AS_LABELS, slotClickAction, slotDragAction, slotExtendAction, type AidSeries, type AidSlot, type AidView, type SlotAction } from './aidSelectors';
@@ -34,8 +34,7 @@ const FULL_LABEL_EMS = 3.2;
  * label's own font size. The font size comes from CSS, so the projector theme's 20 px ticks
  * shorten in time; without layout (tests) the slot count decides.
  */
-function useCompactTicks(slotCount: number) {
-  const ref = useRef<HTMLDivElement>(null);
+function useCompactTicks(ref: RefObject<HTMLDivElement | null>, slotCount: number): boolean {
   const [tooNarrow, setTooNarrow] = useState<boolean | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -49,8 +48,8 @@ function useCompactTicks(slotCount: number) {
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [slotCount]);
-  return { ref, on: tooNarrow ?? slotCount > 15 };
+  }, [ref, slotCount]);
+  return tooNarrow ?? slotCount > 15;
 }
 
 /**
@@ -95,10 +94,11 @@ export function AidChart({ view, yearRange, onAction }: AidChartProps) {
   };
 
   const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
-  const compact = useCompactTicks(view.slots.length);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const compact = useCompactTicks(chartRef, view.slots.length);
 
   return (
-    <div className="aid-chart" ref={compact.ref}>
+    <div className="aid-chart" ref={chartRef}>
       <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
         <ComposedChart
           data={data}
@@ -127,12 +127,12 @@ export function AidChart({ view, yearRange, onAction }: AidChartProps) {
           <XAxis
             dataKey="key"
             interval={0}
-            height={compact.on ? 58 : 44}
+            height={compact ? 58 : 44}
             tickLine={false}
-            label={compact.on ? { value: 'US fiscal year', position: 'insideBottom', offset: 0, style: { fontSize: 12, fill: '#4a5568' } } : undefined}
+            label={compact ? { value: 'US fiscal year', position: 'insideBottom', offset: 0, style: { fontSize: 12, fill: '#4a5568' } } : undefined}
             tick={(props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
               const slot = slotByKey.get(String(props.payload.value));
-              return slot ? <SlotTick x={Number(props.x)} y={Number(props.y)} slot={slot} compact={compact.on} yearRange={yearRange} onAction={onAction} /> : null;
+              return slot ? <SlotTick x={Number(props.x)} y={Number(props.y)} slot={slot} compact={compact} yearRange={yearRange} onAction={onAction} /> : null;
             }}
           />
           <YAxis

@@ -13,7 +13,8 @@
  */
 import { AID_CATEGORIES, AID_MEASURES, type AidCategory, type AidMeasure, type AidRow, type Dataset } from '../../data/schema';
 import type { Filters, YearRange } from '../../crossfilter/filters';
-import { selectedItemYear, sourceTitles, spanOverlapsRange, yearRangeDimmingPanel, yearRangeFilteringPanel, yearsWithMatchingEvents } from '../../crossfilter/crossfilter';
+import { sourceTitles, spanOverlapsRange, yearRangeDimmingPanel, yearRangeFilteringPanel } from '../../crossfilter/crossfilter';
+import { selectedItemYearIndexed as selectedItemYear, yearsWithMatchingEventsIndexed as yearsWithMatchingEvents } from '../../crossfilter/datasetIndex';
 import type { CellValue, TableModel } from '../../crossfilter/tableModel';
 import { AID_CATEGORY_COLORS, AID_CATEGORY_LABELS } from '../../theme/palette';
 

@@ -9,7 +9,8 @@
 import type { Dataset, Strike, StrikeYear } from '../../data/schema';
 import { yearOf } from '../../data/schema';
 import type { Filters, YearRange } from '../../crossfilter/filters';
-import { selectedItemYear, sourceTitles, yearInRange, yearRangeDimmingPanel, yearRangeFilteringPanel, yearsWithMatchingEvents } from '../../crossfilter/crossfilter';
+import { sourceTitles, yearInRange, yearRangeDimmingPanel, yearRangeFilteringPanel } from '../../crossfilter/crossfilter';
+import { selectedItemYearIndexed as selectedItemYear, yearsWithMatchingEventsIndexed as yearsWithMatchingEvents } from '../../crossfilter/datasetIndex';
 import type { CellValue, TableModel } from '../../crossfilter/tableModel';
 
 /** The filter fields the drone panel reads (its hook subscribes to these only). */
@@ -177,8 +178,16 @@ export function deriveStrikeYears(strikes: readonly Strike[]): StrikeYear[] {
     }));
 }
 
+/** The derived yearly rows, once per strikes table: they do not depend on any filter. */
+const derivedCache = new WeakMap<readonly Strike[], StrikeYear[]>();
+function derivedStrikeYears(strikes: readonly Strike[]): StrikeYear[] {
+  let rows = derivedCache.get(strikes);
+  if (!rows) derivedCache.set(strikes, (rows = deriveStrikeYears(strikes)));
+  return rows;
+}
+
 function seriesRows(dataset: Pick<Dataset, 'strikeYears' | 'strikes'>, seriesId: string): StrikeYear[] {
-  if ((dataset.strikeYears ?? []).length === 0) return seriesId === DERIVED_SERIES_ID ? deriveStrikeYears(dataset.strikes ?? []) : [];
+  if ((dataset.strikeYears ?? []).length === 0) return seriesId === DERIVED_SERIES_ID ? derivedStrikeYears(dataset.strikes ?? []) : [];
   return (dataset.strikeYears ?? []).filter((r) => r.series === seriesId);
 }
 

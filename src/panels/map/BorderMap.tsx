@@ -6,6 +6,9 @@
  * Stacking (custom panes): basemap 200 < operation areas 350 < labels 380 < strikes 420
  * < markers 600 (Leaflet's) < popups 700. Panes keep the late-arriving basemap under the data.
  */
+import 'leaflet/dist/leaflet.css';
+// Lets the export project strikes with the live map (src/export): registers every Leaflet map.
+import './mapInstances';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import { Circle, CircleMarker, GeoJSON, MapContainer, Marker, Pane, Popup, Tooltip, useMap } from 'react-leaflet';

@@ -3,15 +3,25 @@
  * (incidents, drone strikes, military operations). It lays out and draws only; what is shown comes
  * from useBorderMapPanelData (pure selectors in mapSelectors.ts).
  */
-import 'leaflet/dist/leaflet.css';
+import { lazy, Suspense } from 'react';
 import './map.css';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import type { MapLayers } from '../../crossfilter/filters';
 import { useBasemapQuery } from './basemapQuery';
-import { BorderMap } from './BorderMap';
 import { MAP_LAYER_LABELS, MAP_LAYER_ORDER, type MapLayerId } from './mapSelectors';
-import { markerClass } from './mapStyle';
+import { markerClass } from './markerClass';
 import { useBorderMapPanelData } from './useBorderMapPanelData';
+
+/**
+ * Leaflet, react-leaflet and their CSS load in a chunk of their own (they are a large share of
+ * the first-load JavaScript): the panel's frame, controls, caption and legend render at once,
+ * with a placeholder where the map will be.
+ */
+const BorderMap = lazy(() => import('./BorderMap').then((m) => ({ default: m.BorderMap })));
+
+function MapLoading() {
+  return <div className="border-map border-map--loading skeleton" role="img" aria-label="Loading the map" />;
+}
 
 function LayerToggles({ layers, onToggle }: { layers: MapLayers; onToggle: (layer: MapLayerId) => void }) {
   return (
@@ -110,7 +120,9 @@ export function BorderMapPanel() {
       sources={view.sources}
     >
       <div className="map-frame">
-        <BorderMap basemap={basemap.data} incidents={view.incidents} operations={view.operations} strikes={view.strikes} highlight={highlight} onSelect={select} />
+        <Suspense fallback={<MapLoading />}>
+          <BorderMap basemap={basemap.data} incidents={view.incidents} operations={view.operations} strikes={view.strikes} highlight={highlight} onSelect={select} />
+        </Suspense>
         {basemap.isPending && <p className="map-frame__notice">Loading the basemap…</p>}
         {basemap.isError && <p className="map-frame__notice">The basemap could not be loaded; markers are drawn without it.</p>}
         {view.allLayersOff && (

@@ -12,8 +12,9 @@
 import type { Dataset, Incident, IncidentType, Strike } from '../../data/schema';
 import { yearOf } from '../../data/schema';
 import type { Filters, MapLayers, Selection, YearRange } from '../../crossfilter/filters';
-import { dateInRange, hasCategoryFilter, matchesCategories, sourceTitles, spanOverlapsRange, yearRangeFilteringPanel } from '../../crossfilter/crossfilter';
-import type { TableModel } from '../../crossfilter/tableModel';
+import { hasCategoryFilter, matchesCategories, sourceTitles, spanOverlapsRange, yearInRange, yearRangeFilteringPanel } from '../../crossfilter/crossfilter';
+import { countInYears, yearOffsets, yearSlice, type YearOffsets } from '../../crossfilter/datasetIndex';
+import type { CellValue, TableModel } from '../../crossfilter/tableModel';
 
 export type MapLayerId = keyof MapLayers;
 type CoordPrecision = Incident['precision'];
@@ -213,6 +214,14 @@ interface Prepared {
   located: LocatedMarker[];
   strikes: StrikePoint[];
   strikesWithoutCoordinates: Strike[];
+  /** `strikes` is sorted by date, so the strikes of a year range are one slice of it. */
+  strikeYears: YearOffsets;
+  /** The table row of each strike, in `strikes` order (built once, sliced per change). */
+  strikeRows: Record<string, CellValue>[];
+  /** The source ids of each year's strikes, for the sources line. */
+  strikeSourcesByYear: Map<number, string[]>;
+  /** The last slice handed out: the same range returns the same arrays, so memoised layers skip re-rendering. */
+  lastSlice: { lo: number; hi: number; strikes: StrikePoint[]; rows: Record<string, CellValue>[] } | null;
 }
 const preparedCache = new WeakMap<Dataset, Prepared>();
 
@@ -231,9 +240,33 @@ function prepare(dataset: Dataset): Prepared {
     .map((s) => ({ dateSort: s.date, id: s.id, item: toStrikePoint(s, titles) }))
     .sort(byDate)
     .map((x) => x.item);
-  const prepared = { located, strikes, strikesWithoutCoordinates: all.filter((s) => !hasCoordinates(s)) };
+  const strikeSourcesByYear = new Map<number, Set<string>>();
+  for (const s of strikes) {
+    let set = strikeSourcesByYear.get(s.year);
+    if (!set) strikeSourcesByYear.set(s.year, (set = new Set()));
+    for (const id of s.sourceIds) set.add(id);
+  }
+  const prepared: Prepared = {
+    located,
+    strikes,
+    strikesWithoutCoordinates: all.filter((s) => !hasCoordinates(s)),
+    strikeYears: yearOffsets(strikes.length, (i) => strikes[i]!.year),
+    strikeRows: strikes.map(strikeTableRow),
+    strikeSourcesByYear: new Map([...strikeSourcesByYear].map(([y, set]) => [y, [...set]])),
+    lastSlice: null,
+  };
   preparedCache.set(dataset, prepared);
   return prepared;
+}
+
+/** The strikes (and their table rows) of a year range: a slice of the date-sorted arrays. */
+function strikeSlice(prepared: Prepared, range: YearRange | null): { strikes: StrikePoint[]; rows: Record<string, CellValue>[] } {
+  const [lo, hi] = yearSlice(prepared.strikeYears, range);
+  const last = prepared.lastSlice;
+  if (last && last.lo === lo && last.hi === hi) return last;
+  const slice = { lo, hi, strikes: prepared.strikes.slice(lo, hi), rows: prepared.strikeRows.slice(lo, hi) };
+  prepared.lastSlice = slice;
+  return slice;
 }
 
 type MapFilterInput = Pick<Filters, 'yearRange' | 'yearRangeOrigin' | 'tones' | 'themes' | 'mapLayers'>;
@@ -253,8 +286,8 @@ export function selectStrikesInFilters(dataset: Dataset, filters: Pick<Filters, 
   const range = yearRangeFilteringPanel(filters as Filters, 'map');
   const prepared = prepare(dataset);
   return {
-    strikes: prepared.strikes.filter((s) => dateInRange(s.date, range)),
-    withoutCoordinates: prepared.strikesWithoutCoordinates.filter((s) => dateInRange(s.date, range)).length,
+    strikes: strikeSlice(prepared, range).strikes,
+    withoutCoordinates: countInYears(prepared.strikesWithoutCoordinates, range),
   };
 }
 
@@ -293,8 +326,8 @@ export const MAP_TABLE_COLUMNS: TableModel['columns'] = [
 ];
 
 
-export function buildMapTable(visible: { incidents: LocatedMarker[]; operations: LocatedMarker[]; strikes: StrikePoint[] }, range: YearRange | null): TableModel {
-  const located = [...visible.incidents, ...visible.operations].map((m) => ({
+function locatedTableRow(m: LocatedMarker): Record<string, CellValue> {
+  return {
     layer: MAP_LAYER_LABELS[m.layer],
     type: m.typeLabel,
     name: m.name,
@@ -306,8 +339,11 @@ export function buildMapTable(visible: { incidents: LocatedMarker[]; operations:
     killed: m.killed,
     wounded: m.wounded,
     source: m.sourceTitles.join('; '),
-  }));
-  const strikes = visible.strikes.map((s) => ({
+  };
+}
+
+function strikeTableRow(s: StrikePoint): Record<string, CellValue> {
+  return {
     layer: MAP_LAYER_LABELS.strikes,
     type: 'Drone strike',
     name: s.name,
@@ -319,11 +355,18 @@ export function buildMapTable(visible: { incidents: LocatedMarker[]; operations:
     killed: s.killed,
     wounded: s.injured,
     source: s.sourceTitles.join('; '),
-  }));
+  };
+}
+
+export function buildMapTable(visible: { incidents: LocatedMarker[]; operations: LocatedMarker[]; strikes: StrikePoint[] }, range: YearRange | null): TableModel {
+  return mapTableModel([...visible.incidents, ...visible.operations].map(locatedTableRow), visible.strikes.map(strikeTableRow), range);
+}
+
+function mapTableModel(located: Record<string, CellValue>[], strikes: readonly Record<string, CellValue>[], range: YearRange | null): TableModel {
   return {
     caption: `Located events and drone strikes on the map, ${range ? `${range.from}–${range.to}` : 'all years'}`,
     columns: MAP_TABLE_COLUMNS,
-    rows: [...located, ...strikes],
+    rows: located.concat(strikes),
     measure: 'Located events (incidents, military operations) and drone strikes; killed/wounded are people, given as min–max where sources differ',
   };
 }
@@ -376,13 +419,18 @@ export function selectMapView(dataset: Dataset, filters: MapFilterInput): MapVie
   const layers = filters.mapLayers;
   const yearRange = yearRangeFilteringPanel(filters as Filters, 'map');
   const located = selectLocatedInFilters(dataset, filters);
-  const strikesInRange = selectStrikesInFilters(dataset, filters);
+  const prepared = prepare(dataset);
+  const slice = strikeSlice(prepared, yearRange);
   const incidents = layers.incidents ? located.incidents : [];
   const operations = layers.operations ? located.operations : [];
-  const strikes = layers.strikes ? strikesInRange.strikes : [];
-  const strikesWithoutCoordinates = layers.strikes ? strikesInRange.withoutCoordinates : 0;
+  const strikes = layers.strikes ? slice.strikes : [];
+  const strikesWithoutCoordinates = layers.strikes ? countInYears(prepared.strikesWithoutCoordinates, yearRange) : 0;
   const sourceIds = new Set<string>();
-  for (const item of [...incidents, ...operations, ...strikes]) for (const id of item.sourceIds) sourceIds.add(id);
+  for (const item of [...incidents, ...operations]) for (const id of item.sourceIds) sourceIds.add(id);
+  // Strike sources come from the per-year lists: the years in range hold exactly the strikes shown.
+  if (strikes.length > 0) {
+    for (const [year, ids] of prepared.strikeSourcesByYear) if (yearInRange(year, yearRange)) for (const id of ids) sourceIds.add(id);
+  }
   const base = {
     hasIncidentsTable: dataset.incidents !== undefined,
     hasStrikesTable: dataset.strikes !== undefined,
@@ -400,7 +448,7 @@ export function selectMapView(dataset: Dataset, filters: MapFilterInput): MapVie
     ...base,
     sourceIds: [...sourceIds].sort(),
     sources: sourceTitles(dataset.sources, sourceIds),
-    table: buildMapTable(base, yearRange),
+    table: mapTableModel([...incidents, ...operations].map(locatedTableRow), layers.strikes ? slice.rows : [], yearRange),
     caption: mapCaption(base),
   };
 }

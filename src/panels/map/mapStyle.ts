@@ -4,7 +4,6 @@
  * ever reaches Leaflet as an HTML string.
  */
 import L, { type LatLngBoundsExpression, type PathOptions } from 'leaflet';
-import type { IncidentType } from '../../data/schema';
 
 /** The Pak–Afghan border region the map opens on (Chaman to Chitral, Kandahar to Islamabad). */
 export const INITIAL_BOUNDS: LatLngBoundsExpression = [
@@ -55,12 +54,10 @@ export function operationAreaStyle(approximate: boolean, selected: boolean): Pat
 /** Military operations cover an area: drawn as a shaded circle of this radius (metres) round their point. */
 export const OPERATION_RADIUS_M = 30_000;
 
-/** The CSS class of each marker shape (map.css draws them; the legend reuses them). */
-export type MarkerStyleKey = IncidentType;
-
-export function markerClass(type: MarkerStyleKey, approximate: boolean, selected = false): string {
-  return ['map-marker', `map-marker--${type}`, approximate && 'map-marker--approx', selected && 'map-marker--selected'].filter(Boolean).join(' ');
-}
+// markerClass lives in its own Leaflet-free module so the panel's legend can use it without
+// pulling Leaflet into the first-load bundle (the map itself loads lazily).
+import { markerClass, type MarkerStyleKey } from './markerClass';
+export { markerClass, type MarkerStyleKey };
 
 const iconCache = new Map<string, L.DivIcon>();
 

@@ -12,8 +12,9 @@
 import type { Dataset, Incident, Source, ThemeName, TimelineEvent, ToneName } from '../../data/schema';
 import { THEMES, TONES, yearOf } from '../../data/schema';
 import type { Filters, YearRange } from '../../crossfilter/filters';
-import { dateInRange, matchesCategories, sourceTitles, yearRangeDimmingPanel, yearRangeFilteringPanel } from '../../crossfilter/crossfilter';
-import type { TableModel } from '../../crossfilter/tableModel';
+import { hasCategoryFilter, sourceTitles, yearRangeDimmingPanel, yearRangeFilteringPanel } from '../../crossfilter/crossfilter';
+import { categoryCell, cellMask, matchingCells, yearOffsets, yearSlice, type YearOffsets } from '../../crossfilter/datasetIndex';
+import type { CellValue, TableModel } from '../../crossfilter/tableModel';
 import { THEME_LABELS, TONE_LABELS } from '../../theme/palette';
 
 /** The filter fields the timeline reads; a narrower input keeps the panel from re-rendering on aid/map changes. */
@@ -231,10 +232,11 @@ function toView(event: TimelineEvent, dimmed: boolean, highlighted: boolean): Ti
 const byTime = (a: { t: number; id: string }, b: { t: number; id: string }) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The event the card should describe, and whether it came through an incident selected on the map. */
-function selectedEvent(events: readonly TimelineEvent[], selection: Filters['selection']): { event: TimelineEvent; viaIncident: boolean; linked: Set<string> } | null {
+function selectedEvent(events: readonly TimelineEvent[], selection: Filters['selection'], prepared: PreparedTimeline): { event: TimelineEvent; viaIncident: boolean; linked: Set<string> } | null {
   if (!selection) return null;
   if (selection.kind === 'event') {
-    const event = events.find((e) => e.id === selection.id);
+    const pos = prepared.posById.get(selection.id);
+    const event = pos === undefined ? undefined : prepared.sorted[pos];
     return event ? { event, viaIncident: false, linked: new Set([event.id]) } : null;
   }
   if (selection.kind === 'incident') {
@@ -246,6 +248,232 @@ function selectedEvent(events: readonly TimelineEvent[], selection: Filters['sel
     return first ? { event: first.e, viaIncident: true, linked: new Set(linked.map((l) => l.id)) } : null;
   }
   return null;
+}
+
+type Row = Record<string, CellValue>;
+
+/**
+ * The timeline's per-dataset index (built once, cached by dataset): the events sorted by time with
+ * their views and table rows made once, where each year starts, each event's (tone, theme) cell,
+ * and per (year, cell) the sources cited with their first position and their count. A change of
+ * filters then slices or scans the years in range instead of converting every event again.
+ */
+interface PreparedTimeline {
+  sorted: TimelineEvent[];
+  views: TimelineEventView[];
+  rows: Row[];
+  years: YearOffsets;
+  cells: Int16Array;
+  posById: Map<string, number>;
+  incidentsById: Map<string, Incident>;
+  themesPresent: ThemeName[];
+  precisionsPresent: DatePrecision[];
+  /** Source ids by index (dataset sources first, then any unknown id the events cite). */
+  sourceIds: string[];
+  /** Per (year - first) * CELLS + cell: flat triples [sourceIndex, firstKey, count]. */
+  buckets: (Float64Array | undefined)[];
+  dimmedViews: (TimelineEventView | undefined)[];
+  rowsIn: (Row | undefined)[];
+  rowsOut: (Row | undefined)[];
+  last: { key: string; events: TimelineEventView[]; rows: Row[] } | null;
+}
+
+const CELLS = TONES.length * THEMES.length;
+const timelineCache = new WeakMap<Dataset, PreparedTimeline>();
+
+function prepareTimeline(dataset: Dataset, allEvents: readonly TimelineEvent[]): PreparedTimeline {
+  const cached = timelineCache.get(dataset);
+  if (cached) return cached;
+  const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
+  const incidentsById = new Map((dataset.incidents ?? []).map((i) => [i.id, i]));
+  const decorated = allEvents.map((e) => ({ e, v: toView(e, false, false) }));
+  decorated.sort((a, b) => byTime(a.v, b.v));
+  const sorted = decorated.map((d) => d.e);
+  const views = decorated.map((d) => d.v);
+  const rows = views.map(
+    (e): Row => ({
+      date: e.dateLabel,
+      precision: e.precision,
+      tone: TONE_LABELS[e.tone],
+      theme: THEME_LABELS[e.theme],
+      title: e.title,
+      description: e.description,
+      incident: e.incidentId ? (incidentsById.get(e.incidentId)?.name ?? e.incidentId) : '—',
+      source: e.sources.map((id) => sourcesById.get(id)?.title ?? id).join('; '),
+    }),
+  );
+  const years = yearOffsets(sorted.length, (i) => yearOf(sorted[i]!.date));
+  const cells = Int16Array.from(sorted, (e) => categoryCell(e));
+  const posById = new Map<string, number>();
+  sorted.forEach((e, i) => {
+    if (!posById.has(e.id)) posById.set(e.id, i);
+  });
+  const sourceIndex = new Map<string, number>(dataset.sources.map((s, i) => [s.id, i]));
+  const sourceIds = dataset.sources.map((s) => s.id);
+  let width = 1;
+  for (const e of sorted) width = Math.max(width, e.sources.length);
+  const lists: Map<number, { first: number; count: number }>[] = [];
+  sorted.forEach((e, i) => {
+    const cell = cells[i]!;
+    if (cell < 0) return;
+    const b = (yearOf(e.date) - years.first) * CELLS + cell;
+    const list = (lists[b] ??= new Map());
+    let j = 0;
+    for (const id of new Set(e.sources)) {
+      let si = sourceIndex.get(id);
+      if (si === undefined) {
+        si = sourceIds.length;
+        sourceIndex.set(id, si);
+        sourceIds.push(id);
+      }
+      const entry = list.get(si);
+      if (entry) entry.count++;
+      else list.set(si, { first: i * width + j, count: 1 });
+      j++;
+    }
+  });
+  const buckets = Array.from({ length: lists.length }, (_, b) => {
+    const list = lists[b];
+    if (!list) return undefined;
+    const flat = new Float64Array(list.size * 3);
+    let k = 0;
+    for (const [si, { first, count }] of list) {
+      flat[k++] = si;
+      flat[k++] = first;
+      flat[k++] = count;
+    }
+    return flat;
+  });
+  const prepared: PreparedTimeline = {
+    sorted,
+    views,
+    rows,
+    years,
+    cells,
+    posById,
+    incidentsById,
+    themesPresent: THEMES.filter((theme) => allEvents.some((e) => e.theme === theme)),
+    precisionsPresent: (['day', 'month', 'year'] as const).filter((p) => allEvents.some((e) => effectivePrecision(e.date, e.datePrecision) === p)),
+    sourceIds,
+    buckets,
+    dimmedViews: [],
+    rowsIn: [],
+    rowsOut: [],
+    last: null,
+  };
+  timelineCache.set(dataset, prepared);
+  return prepared;
+}
+
+/**
+ * The events drawn and their table rows, in time order: the events in the filtering range that
+ * match the tone/theme filters, dimmed outside the timeline's own brush, highlighted when linked
+ * to the selection. Unchanged events reuse the views made once per dataset.
+ */
+function shownEvents(
+  p: PreparedTimeline,
+  filters: Pick<Filters, 'tones' | 'themes'>,
+  filteringRange: YearRange | null,
+  dimmingRange: YearRange | null,
+  linked: ReadonlySet<string> | null,
+): { events: TimelineEventView[]; rows: Row[] } {
+  const [lo, hi] = yearSlice(p.years, filteringRange);
+  const [dlo, dhi] = dimmingRange ? yearSlice(p.years, dimmingRange) : [0, p.sorted.length];
+  const categories = hasCategoryFilter(filters);
+  const key = `${lo}|${hi}|${dlo}|${dhi}|${dimmingRange ? 'd' : ''}|${categories ? `${filters.tones.join(',')}/${filters.themes.join(',')}` : ''}`;
+  let base = p.last && p.last.key === key ? p.last : null;
+  if (!base) {
+    let events: TimelineEventView[];
+    let rows: Row[];
+    if (!categories && !dimmingRange) {
+      events = p.views.slice(lo, hi);
+      rows = p.rows.slice(lo, hi);
+    } else {
+      const mask = categories ? cellMask(filters) : null;
+      events = [];
+      rows = [];
+      for (let i = lo; i < hi; i++) {
+        if (mask && (p.cells[i]! < 0 || !mask[p.cells[i]!])) continue;
+        if (!dimmingRange) {
+          events.push(p.views[i]!);
+          rows.push(p.rows[i]!);
+        } else if (i >= dlo && i < dhi) {
+          events.push(p.views[i]!);
+          rows.push((p.rowsIn[i] ??= { ...p.rows[i]!, inRange: 'yes' }));
+        } else {
+          events.push((p.dimmedViews[i] ??= { ...p.views[i]!, dimmed: true }));
+          rows.push((p.rowsOut[i] ??= { ...p.rows[i]!, inRange: 'no' }));
+        }
+      }
+    }
+    base = { key, events, rows };
+    p.last = base;
+  }
+  if (!linked || linked.size === 0) return base;
+  const events = base.events.slice();
+  for (const id of linked) {
+    const at = indexOfView(events, id, p);
+    if (at >= 0) events[at] = { ...events[at]!, highlighted: true };
+  }
+  return { events, rows: base.rows };
+}
+
+/** Binary search of a time-ordered list of views for the view of event `id`; -1 when absent. */
+function indexOfView(events: readonly TimelineEventView[], id: string, p: PreparedTimeline): number {
+  const pos = p.posById.get(id);
+  if (pos === undefined) return -1;
+  const target = p.views[pos]!;
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byTime(events[mid]!, target) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < events.length && events[lo]!.id === id ? lo : -1;
+}
+
+function findView(events: readonly TimelineEventView[], id: string, p: PreparedTimeline): TimelineEventView | undefined {
+  const at = indexOfView(events, id, p);
+  return at >= 0 ? events[at] : undefined;
+}
+
+/**
+ * The source ids of the events shown (in order of first citation, as the events list them) and
+ * the sources line (most-cited first), from the per-(year, cell) source lists.
+ */
+function shownSources(p: PreparedTimeline, sources: readonly Source[], filters: Pick<Filters, 'tones' | 'themes'>, filteringRange: YearRange | null): { sourceIds: string[]; sourcesLine: string[] } {
+  const n = p.sourceIds.length;
+  const first = new Float64Array(n).fill(Infinity);
+  const counts = new Float64Array(n);
+  const cells = hasCategoryFilter(filters) ? matchingCells(filters) : null;
+  const from = filteringRange ? Math.max(filteringRange.from, p.years.first) : p.years.first;
+  const to = filteringRange ? Math.min(filteringRange.to, p.years.last) : p.years.last;
+  for (let y = from; y <= to; y++) {
+    const base = (y - p.years.first) * CELLS;
+    for (let c = 0; c < CELLS; c++) {
+      if (cells && !cells.includes(c)) continue;
+      const flat = p.buckets[base + c];
+      if (!flat) continue;
+      for (let k = 0; k < flat.length; k += 3) {
+        const si = flat[k]!;
+        if (flat[k + 1]! < first[si]!) first[si] = flat[k + 1]!;
+        counts[si]! += flat[k + 2]!;
+      }
+    }
+  }
+  const cited: number[] = [];
+  for (let si = 0; si < n; si++) if (counts[si]! > 0) cited.push(si);
+  const sourceIds = cited
+    .slice()
+    .sort((a, b) => first[a]! - first[b]!)
+    .map((si) => p.sourceIds[si]!);
+  const sourcesLine = sources
+    .map((s, i) => ({ s, i }))
+    .filter(({ i }) => counts[i]! > 0)
+    .sort((a, b) => counts[b.i]! - counts[a.i]! || a.i - b.i)
+    .map(({ s }) => `${s.publisher}, ${s.title}`);
+  return { sourceIds, sourcesLine };
 }
 
 export const TABLE_COLUMNS: TableModel['columns'] = [
@@ -288,17 +516,15 @@ export function selectTimeline(dataset: Dataset, filters: TimelineFilters): Time
     };
   }
 
-  const picked = selectedEvent(allEvents, filters.selection);
-  const shown = allEvents.filter((e) => matchesCategories(e, filters) && dateInRange(e.date, filteringRange));
-  const events = shown.map((e) => toView(e, !dateInRange(e.date, dimmingRange), picked?.linked.has(e.id) ?? false)).sort(byTime);
+  const prepared = prepareTimeline(dataset, allEvents);
+  const picked = selectedEvent(allEvents, filters.selection, prepared);
+  const { events, rows } = shownEvents(prepared, filters, filteringRange, dimmingRange, picked?.linked ?? null);
+  const { themesPresent, precisionsPresent } = prepared;
 
-  const themesPresent = THEMES.filter((theme) => allEvents.some((e) => e.theme === theme));
-  const precisionsPresent = (['day', 'month', 'year'] as const).filter((p) => allEvents.some((e) => effectivePrecision(e.date, e.datePrecision) === p));
-
-  const incidentsById = new Map((dataset.incidents ?? []).map((i) => [i.id, i]));
+  const { incidentsById } = prepared;
   let detail: EventDetail | null = null;
   if (picked) {
-    const shownView = events.find((e) => e.id === picked.event.id);
+    const shownView = findView(events, picked.event.id, prepared);
     const view = shownView ?? toView(picked.event, false, true);
     const eventSources = picked.event.sources.map((id) => sourcesById.get(id)).filter((s): s is Source => s !== undefined);
     const incident = picked.event.incidentId ? incidentsById.get(picked.event.incidentId) : undefined;
@@ -315,18 +541,7 @@ export function selectTimeline(dataset: Dataset, filters: TimelineFilters): Time
     };
   }
 
-  const sourceIds = [...new Set(events.flatMap((e) => e.sources))];
-  const rows = events.map((e) => ({
-    date: e.dateLabel,
-    precision: e.precision,
-    tone: TONE_LABELS[e.tone],
-    theme: THEME_LABELS[e.theme],
-    title: e.title,
-    description: e.description,
-    incident: e.incidentId ? (incidentsById.get(e.incidentId)?.name ?? e.incidentId) : '—',
-    source: e.sources.map((id) => sourcesById.get(id)?.title ?? id).join('; '),
-    ...(dimmingRange ? { inRange: e.dimmed ? 'no' : 'yes' } : {}),
-  }));
+  const { sourceIds, sourcesLine } = shownSources(prepared, dataset.sources, filters, filteringRange);
   const table: TableModel = {
     ...emptyTable,
     caption: dimmingRange ? `Timeline events; brushed range ${rangeLabel(dimmingRange)} marked` : emptyTable.caption,
@@ -358,7 +573,7 @@ export function selectTimeline(dataset: Dataset, filters: TimelineFilters): Time
     table,
     sourceIds,
     sources: sourceTitles(dataset.sources, sourceIds),
-    sourcesLine: sourcesByCitation(dataset.sources, events),
+    sourcesLine,
     emptyMessage,
   };
 }
