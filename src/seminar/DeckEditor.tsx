@@ -101,6 +101,34 @@ export function DeckEditor({ onClose, onPresent }: { onClose: () => void; onPres
     window.setTimeout(() => document.getElementById(`slide-title-${slide.id}`)?.focus(), 0);
   };
 
+  const slideExportStatusId = useId();
+  const [slideExport, setSlideExport] = useState<string | null>(null);
+  /** One 1920×1080 PNG per slide, with its caption and sources, zipped; the export code loads on demand. */
+  const exportDeckSlides = async () => {
+    setSlideExport(`Rendering slide 1 of ${deck.slides.length}…`);
+    try {
+      const [{ exportSlides }, { downloadBlob }] = await Promise.all([import('../export/exportSlides'), import('../export/download')]);
+      const sources = useDashboardStore.getState().dataset?.sources ?? [];
+      const titleOf = (id: string) => sources.find((s) => s.id === id)?.title ?? id;
+      const zip = await exportSlides(
+        deck.slides.map((slide) => ({
+          title: slide.title,
+          caption: slide.caption,
+          sources: slide.sources.map(titleOf),
+          ...(slide.layout === 'grid' ? {} : { panels: [slide.layout] }),
+          apply: () => void applySlide(slide),
+        })),
+        { onProgress: (done, total) => setSlideExport(done < total ? `Rendering slide ${done + 1} of ${total}…` : `Packing ${total} slides…`) },
+      );
+      downloadBlob(zip, `${slug(deck.title)}_slides-1920x1080.zip`);
+      store().setNotice({ tone: 'info', text: `Exported ${deck.slides.length} slides as PNG images in a ZIP file.` });
+    } catch (error) {
+      store().setNotice({ tone: 'error', text: `The slides could not be exported: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setSlideExport(null);
+    }
+  };
+
   const importFile = async (file: File) => {
     setImportProblems(null);
     if (file.size > MAX_DECK_FILE_BYTES) {
@@ -147,6 +175,9 @@ export function DeckEditor({ onClose, onPresent }: { onClose: () => void; onPres
           <button type="button" className="button" onClick={() => fileRef.current?.click()}>
             Import deck…
           </button>
+          <button type="button" className="button" onClick={() => void exportDeckSlides()} disabled={slideExport !== null} aria-describedby={slideExport ? slideExportStatusId : undefined}>
+            Export slides
+          </button>
           <input
             ref={fileRef}
             type="file"
@@ -189,6 +220,11 @@ export function DeckEditor({ onClose, onPresent }: { onClose: () => void; onPres
           )}
         </div>
         <div role="status" className="deck-sheet__status">
+          {slideExport && (
+            <p id={slideExportStatusId} className="deck-notice deck-notice--info" role="status">
+              {slideExport}
+            </p>
+          )}
           {notice && <p className={`deck-notice deck-notice--${notice.tone}`}>{notice.text}</p>}
         </div>
         {importProblems && (
