@@ -25,7 +25,8 @@ import { selectDroneView } from '../src/panels/drones/droneSelectors';
 import { selectMapView } from '../src/panels/map/mapSelectors';
 import { selectTimeline } from '../src/panels/timeline/timelineSelectors';
 import { countShown } from '../src/crossfilter/summary';
-import { loadRealDataset, prng, synthesize } from './synth';
+import { loadRealDataset, synthesize } from './synth';
+import { mulberry32 } from '../scripts/lib/seededRandom';
 import { summarize, type Stats } from './stats';
 
 export interface ComputeResult {
@@ -44,7 +45,7 @@ export interface ComputeResult {
 
 /** One filter state per change: a random year range, or a random tone/theme toggle, from a seed. */
 function changes(dataset: Dataset, kind: 'year-range' | 'category', n: number, seed: number): Filters[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const { from, to } = dataset.coverage;
   const out: Filters[] = [];
   let tones: ToneName[] = [];

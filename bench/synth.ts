@@ -15,23 +15,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset, Strike, ThemeName, TimelineEvent, ToneName } from '../src/data/schema';
 import { COORD_PRECISIONS, THEMES, TONES } from '../src/data/schema';
+import { mulberry32 } from '../scripts/lib/seededRandom';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(BENCH_DIR, '..');
 export const CACHE_DIR = join(BENCH_DIR, '.cache');
 export const SEED = 20011007; // 7 Oct 2001, the first day of Operation Enduring Freedom.
 
-/** mulberry32: a small, fast, seedable PRNG; good enough to spread benchmark rows. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function loadRealDataset(): Dataset {
   return JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
@@ -62,7 +52,7 @@ export interface SynthOptions {
 }
 
 export function synthesize(real: Dataset, options: SynthOptions): Dataset {
-  const rand = prng(options.seed ?? SEED);
+  const rand = mulberry32(options.seed ?? SEED);
   const { from, to } = real.coverage;
   const strikeSources = ['tbij', 'pbc', 'new-america', 'lwj'].filter((id) => real.sources.some((s) => s.id === id));
   const strikes: Strike[] = new Array(options.strikes);

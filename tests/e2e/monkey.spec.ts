@@ -7,21 +7,11 @@
 import type { Page } from '@playwright/test';
 import { decodeUrlState } from '../../src/url/urlCodec';
 import { expect, test } from './fixtures';
+import { mulberry32 } from '../../scripts/lib/seededRandom';
 
 const SEED = Number(process.env.MONKEY_SEED ?? 20011007);
 const STEPS = Number(process.env.MONKEY_STEPS ?? 500);
 
-/** mulberry32: a tiny, good-enough seeded PRNG. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['Tab', 'Shift+Tab', 'Enter', 'Space', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Escape', 'Home', 'End', 'PageDown'];
 const YEAR_INPUTS = ['2001', '2004', '2008', '2011', '2014', '2024', '1990', '2035', '', 'abc', '-5', '2011.5', '99999'];
