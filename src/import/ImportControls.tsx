@@ -1,5 +1,5 @@
-import { useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { JsonFileButton } from '../components/JsonFileButton';
 import { datasetQueryOptions } from '../data/datasetQuery';
 import { useDashboardStore } from '../store/store';
 import { useImportStore } from './importStore';
@@ -11,7 +11,6 @@ import './import.css';
  * dataset". Both stay available whatever is on screen, including when the built-in data failed.
  */
 export function ImportControls({ builtInUrl }: { builtInUrl?: string }) {
-  const inputRef = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
   const busy = useImportStore((s) => s.busy);
   const originKind = useDashboardStore((s) => s.datasetOrigin.kind);
@@ -20,23 +19,9 @@ export function ImportControls({ builtInUrl }: { builtInUrl?: string }) {
 
   return (
     <div className="import-controls">
-      <button type="button" className="button" onClick={() => inputRef.current?.click()} aria-describedby="import-hint">
+      <JsonFileButton aria-describedby="import-hint" inputLabel="Dataset file" inputTestId="dataset-file-input" onFile={(file) => void loadDatasetFile(file)}>
         Load dataset…
-      </button>
-      <input
-        ref={inputRef}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        aria-label="Dataset file"
-        data-testid="dataset-file-input"
-        onChange={(event) => {
-          const file = event.currentTarget.files?.[0];
-          // Cleared so picking the same file again (after fixing it) fires a change.
-          event.currentTarget.value = '';
-          if (file) void loadDatasetFile(file);
-        }}
-      />
+      </JsonFileButton>
       <button
         type="button"
         className="button"

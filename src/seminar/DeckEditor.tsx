@@ -1,5 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { JsonFileButton } from '../components/JsonFileButton';
+import { downloadBlob } from '../export/download';
+import { slugify } from '../export/fileName';
 import { PANEL_TITLES } from '../panels/panelMeta';
 import { useDashboardStore } from '../store/store';
 import { applySlide, captureSlide, describeSlideQuery, filtersToQuery, formatDeckProblems, MAX_CAPTION, MAX_SOURCES, MAX_TITLE, parseDeckText, serializeDeck, SLIDE_LAYOUTS, type Slide, type SlideLayout } from './deck';
@@ -24,25 +27,7 @@ function parseSourceIds(text: string): string[] {
   return [...new Set(ids)].slice(0, MAX_SOURCES);
 }
 
-function downloadText(text: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers start the download only after the click handler returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60) || 'deck';
+const deckSlug = (title: string) => slugify(title) || 'deck';
 
 /**
  * The deck editor: a modal side sheet listing the slides. "Add slide" captures the view on
@@ -53,7 +38,6 @@ const slug = (text: string) =>
 export function DeckEditor({ onClose, onPresent }: { onClose: () => void; onPresent: (index: number) => void }) {
   const titleId = useId();
   const sheetRef = useRef<HTMLDivElement>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
   const deck = useSeminarStore((s) => s.deck);
   const notice = useSeminarStore((s) => s.notice);
   const canUndo = useSeminarStore((s) => s.undoDeck !== null);
@@ -107,7 +91,7 @@ export function DeckEditor({ onClose, onPresent }: { onClose: () => void; onPres
   const exportDeckSlides = async () => {
     setSlideExport(`Rendering slide 1 of ${deck.slides.length}…`);
     try {
-      const [{ exportSlides }, { downloadBlob }] = await Promise.all([import('../export/exportSlides'), import('../export/download')]);
+      const { exportSlides } = await import('../export/exportSlides');
       const sources = useDashboardStore.getState().dataset?.sources ?? [];
       const titleOf = (id: string) => sources.find((s) => s.id === id)?.title ?? id;
       const zip = await exportSlides(
@@ -120,7 +104,7 @@ export function DeckEditor({ onClose, onPresent }: { onClose: () => void; onPres
         })),
         { onProgress: (done, total) => setSlideExport(done < total ? `Rendering slide ${done + 1} of ${total}…` : `Packing ${total} slides…`) },
       );
-      downloadBlob(zip, `${slug(deck.title)}_slides-1920x1080.zip`);
+      downloadBlob(zip, `${deckSlug(deck.title)}_slides-1920x1080.zip`);
       store().setNotice({ tone: 'info', text: `Exported ${deck.slides.length} slides as PNG images in a ZIP file.` });
     } catch (error) {
       store().setNotice({ tone: 'error', text: `The slides could not be exported: ${error instanceof Error ? error.message : String(error)}` });
@@ -169,28 +153,15 @@ export function DeckEditor({ onClose, onPresent }: { onClose: () => void; onPres
           <button type="button" className="button button--primary" onClick={addSlide}>
             Add slide
           </button>
-          <button type="button" className="button" onClick={() => downloadText(serializeDeck(deck), `${slug(deck.title)}.deck.json`)}>
+          <button type="button" className="button" onClick={() => downloadBlob(new Blob([serializeDeck(deck)], { type: 'application/json' }), `${deckSlug(deck.title)}.deck.json`)}>
             Export deck
           </button>
-          <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+          <JsonFileButton inputLabel="Deck file" inputTestId="deck-file-input" onFile={(file) => void importFile(file)}>
             Import deck…
-          </button>
+          </JsonFileButton>
           <button type="button" className="button" onClick={() => void exportDeckSlides()} disabled={slideExport !== null} aria-describedby={slideExport ? slideExportStatusId : undefined}>
             Export slides
           </button>
-          <input
-            ref={fileRef}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            aria-label="Deck file"
-            data-testid="deck-file-input"
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              event.currentTarget.value = '';
-              if (file) void importFile(file);
-            }}
-          />
           {confirmRestore ? (
             <span className="deck-confirm" role="group" aria-label="Confirm restoring the example deck">
               <span>Replace these {deck.slides.length} slides with the example deck?</span>
