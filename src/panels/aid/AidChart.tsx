@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject, type MouseEvent } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject, type MouseEvent } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { AID_STATUS_LABELS, compactSlotLabel, SHOWN_AS_LABELS, slotClickAction, slotDragAction, slotExtendAction, type AidSeries, type AidSlot, type AidView, type SlotAction } from './aidSelectors';
@@ -10,7 +10,15 @@ interface AidChartProps {
   onAction: (action: SlotAction) => void;
 }
 
-type Datum = { key: string; slot: AidSlot } & Record<string, number | string | AidSlot | undefined>;
+/** Only what Recharts plots: the year key and one amount per series (the slot is looked up by key). */
+type Datum = { key: string } & Record<string, number | string | undefined>;
+
+const MARGIN = { top: 12, right: 8, bottom: 4, left: 4 };
+const Y_TICK = { fontSize: 12, fill: '#4a5568' };
+const CURSOR = { fill: '#1f5fa8', fillOpacity: 0.06 };
+const X_LABEL = { value: 'US fiscal year', position: 'insideBottom', offset: 0, style: { fontSize: 12, fill: '#4a5568' } } as const;
+const formatTick = (v: number) => v.toLocaleString('en-US');
+
 
 const money = (n: number) => `US$ ${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} m`;
 
@@ -35,43 +43,51 @@ const FULL_LABEL_EMS = 3.2;
  * shorten in time; without layout (tests) the slot count decides.
  */
 function useCompactTicks(ref: RefObject<HTMLDivElement | null>, slotCount: number): boolean {
-  const [tooNarrow, setTooNarrow] = useState<boolean | null>(null);
+  // Measured on mount and on resize only: a filter change that alters the slot count reuses the
+  // measured width and font size instead of forcing a style recalculation and layout.
+  const [box, setBox] = useState<{ width: number; fontSize: number } | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const measure = () => {
       const label = el.querySelector('.aid-tick__label');
       const fontSize = label ? parseFloat(getComputedStyle(label).fontSize) || 12 : 12;
-      if (el.clientWidth > 0) setTooNarrow(el.clientWidth / Math.max(slotCount, 1) < fontSize * FULL_LABEL_EMS);
+      const width = el.clientWidth;
+      if (width > 0) setBox((prev) => (prev && prev.width === width && prev.fontSize === fontSize ? prev : { width, fontSize }));
     };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [ref, slotCount]);
-  return tooNarrow ?? slotCount > 15;
+  }, [ref]);
+  return box ? box.width / Math.max(slotCount, 1) < box.fontSize * FULL_LABEL_EMS : slotCount > 15;
 }
 
 /**
  * Stacked bars by fiscal year. Drag across years to brush a range; click a bar or a year label to
  * select one year (again to clear). Year labels are buttons, so the same works from the keyboard.
  */
-export function AidChart({ view, yearRange, onAction }: AidChartProps) {
+export const AidChart = memo(function AidChart({ view, yearRange, onAction }: AidChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [drag, setDrag] = useState<{ from: string; to: string } | null>(null);
   const slotByKey = useMemo(() => new Map(view.slots.map((s) => [s.key, s])), [view.slots]);
-  const data = useMemo<Datum[]>(
+  // The plotted numbers as a key: a selection or a highlight that only restyles bars keeps the
+  // same `data` array, so Recharts does not recompute its scales and layout.
+  const dataKey = useMemo(
     () =>
-      view.slots.map((slot) => {
-        const datum: Datum = { key: slot.key, slot };
-        view.series.forEach((s, i) => {
-          const amount = slot.amounts[s.key];
-          if (amount !== undefined) datum[`v${i}`] = amount;
-        });
-        return datum;
-      }),
+      JSON.stringify(
+        view.slots.map((slot) => {
+          const datum: Datum = { key: slot.key };
+          view.series.forEach((s, i) => {
+            const amount = slot.amounts[s.key];
+            if (amount !== undefined) datum[`v${i}`] = amount;
+          });
+          return datum;
+        }),
+      ),
     [view.slots, view.series],
   );
+  const data = useMemo(() => JSON.parse(dataKey) as Datum[], [dataKey]);
 
   const keyOf = (state: MouseHandlerDataParam): string | null => {
     const label = state.activeLabel;
@@ -97,12 +113,29 @@ export function AidChart({ view, yearRange, onAction }: AidChartProps) {
   const chartRef = useRef<HTMLDivElement>(null);
   const compact = useCompactTicks(chartRef, view.slots.length);
 
+  const renderTick = useCallback(
+    (props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
+      const slot = slotByKey.get(String(props.payload.value));
+      return slot ? <SlotTick x={Number(props.x)} y={Number(props.y)} slot={slot} compact={compact} yearRange={yearRange} onAction={onAction} /> : null;
+    },
+    [slotByKey, compact, yearRange, onAction],
+  );
+  const yLabel = useMemo(() => ({ value: view.measureInfo.axis, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }) as const, [view.measureInfo.axis]);
+  const tooltipContent = useCallback(
+    (props: { active?: boolean; label?: string | number }) => <AidTooltip active={props.active} label={props.label} slotByKey={slotByKey} series={view.series} />,
+    [slotByKey, view.series],
+  );
+  const shapes = useMemo(
+    () => view.series.map((s, i) => (p: BarShapeProps) => <AidBarShape shape={p} slot={slotByKey.get(String((p.payload as Datum | undefined)?.key))} series={s} hatchId={`${uid}-hatch-${i}`} />),
+    [view.series, slotByKey, uid],
+  );
+
   return (
     <div className="aid-chart" ref={chartRef}>
       <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
         <ComposedChart
           data={data}
-          margin={{ top: 12, right: 8, bottom: 4, left: 4 }}
+          margin={MARGIN}
           onMouseDown={onMouseDown}
           onMouseMove={onMouseMove}
           onMouseUp={onMouseUp}
@@ -129,28 +162,25 @@ export function AidChart({ view, yearRange, onAction }: AidChartProps) {
             interval={0}
             height={compact ? 58 : 44}
             tickLine={false}
-            label={compact ? { value: 'US fiscal year', position: 'insideBottom', offset: 0, style: { fontSize: 12, fill: '#4a5568' } } : undefined}
-            tick={(props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
-              const slot = slotByKey.get(String(props.payload.value));
-              return slot ? <SlotTick x={Number(props.x)} y={Number(props.y)} slot={slot} compact={compact} yearRange={yearRange} onAction={onAction} /> : null;
-            }}
+            label={compact ? X_LABEL : undefined}
+            tick={renderTick}
           />
           <YAxis
             width={64}
-            tick={{ fontSize: 12, fill: '#4a5568' }}
-            tickFormatter={(v: number) => v.toLocaleString('en-US')}
-            label={{ value: view.measureInfo.axis, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }}
+            tick={Y_TICK}
+            tickFormatter={formatTick}
+            label={yLabel}
           />
-          <Tooltip content={(props) => <AidTooltip active={props.active} label={props.label} slotByKey={slotByKey} series={view.series} />} cursor={{ fill: '#1f5fa8', fillOpacity: 0.06 }} isAnimationActive={false} />
+          <Tooltip content={tooltipContent} cursor={CURSOR} isAnimationActive={false} />
           {view.series.map((s, i) => (
-            <Bar key={s.key} dataKey={`v${i}`} name={s.label} stackId="aid" fill={s.color} maxBarSize={56} isAnimationActive={false} shape={(p: BarShapeProps) => <AidBarShape {...p} series={s} hatchId={`${uid}-hatch-${i}`} />} />
+            <Bar key={s.key} dataKey={`v${i}`} name={s.label} stackId="aid" fill={s.color} maxBarSize={56} isAnimationActive={false} shape={shapes[i]} />
           ))}
           {dragArea && <ReferenceArea x1={dragArea[0]} x2={dragArea[1]} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.5} />}
         </ComposedChart>
       </ResponsiveContainer>
     </div>
   );
-}
+});
 
 function orderedKeys(slots: readonly AidSlot[], a: string, b: string): [string, string] {
   const ia = slots.findIndex((s) => s.key === a);
@@ -158,9 +188,8 @@ function orderedKeys(slots: readonly AidSlot[], a: string, b: string): [string, 
   return ia <= ib ? [a, b] : [b, a];
 }
 
-function AidBarShape(props: BarShapeProps & { series: AidSeries; hatchId: string }) {
-  const { x, y, width, height, series, hatchId } = props;
-  const slot = (props.payload as Datum | undefined)?.slot;
+function AidBarShape({ shape, slot, series, hatchId }: { shape: BarShapeProps; slot: AidSlot | undefined; series: AidSeries; hatchId: string }) {
+  const { x, y, width, height } = shape;
   if (!slot || !(height > 0) || !(width > 0)) return null;
   const faint = slot.dimmed || series.dimmed;
   const provisional = slot.status !== null && slot.status !== 'actual';

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import { AID_MEASURES } from '../../data/schema';
 import { useDashboardStore } from '../../store/store';
@@ -10,13 +11,16 @@ import './aid.css';
 export function AidPanel() {
   const view = useAidPanelData();
   const yearRange = useDashboardStore((s) => s.filters.yearRange);
-  const actions = useAidActions();
+  const { toggleYear, setYearRange } = useAidActions();
+  // Stable, so the memoised chart re-renders only when what it draws changes.
+  const onAction = useCallback(
+    (action: SlotAction) => {
+      if (action.kind === 'toggle-year') toggleYear(action.year, 'aid');
+      else setYearRange(action.range, 'aid');
+    },
+    [toggleYear, setYearRange],
+  );
   if (!view) return null;
-
-  const onAction = (action: SlotAction) => {
-    if (action.kind === 'toggle-year') actions.toggleYear(action.year, 'aid');
-    else actions.setYearRange(action.range, 'aid');
-  };
 
   return (
     <PanelFrame panel="aid" controls={<AidControls view={view} />} hasOwnFilter={view.hasOwnFilter} table={view.table} note={<AidNote view={view} />} sources={view.sources}>

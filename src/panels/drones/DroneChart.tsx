@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { rangeText, yearDragAction, yearExtendAction, type DroneSeriesInfo, type DroneYear, type YearAction } from './droneSelectors';
@@ -11,13 +11,6 @@ interface DroneChartProps {
   onAction: (action: YearAction) => void;
 }
 
-interface Datum {
-  key: string;
-  y: DroneYear;
-  strikesBar: number;
-  killedBar: [number, number];
-  civiliansBar: [number, number];
-}
 
 /** The sentence a screen reader hears for one year's tick button. */
 export function yearAccessibleName(y: DroneYear): string {
@@ -37,21 +30,27 @@ export function yearAccessibleName(y: DroneYear): string {
  * One tracker by year: strikes (left axis) beside total killed and civilians killed as min–max
  * ranges (right axis). Drag across years to brush; click a bar or a year label to select a year.
  */
-export function DroneChart({ years, series, yearRange, onAction }: DroneChartProps) {
+const MARGIN = { top: 12, right: 4, bottom: 4, left: 4 };
+const Y_TICK = { fontSize: 12, fill: '#4a5568' };
+const CURSOR = { fill: '#1f5fa8', fillOpacity: 0.06 };
+const STRIKES_LABEL = { value: 'Strikes', angle: -90, position: 'insideLeft', offset: 4, style: { fontSize: 12, fill: MEASURE_COLORS.strikes, textAnchor: 'middle' } } as const;
+const PEOPLE_LABEL = { value: 'People killed', angle: 90, position: 'insideRight', offset: 4, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } } as const;
+const formatTick = (v: number) => v.toLocaleString('en-US');
+
+/** What Recharts plots, without the year object (looked up by key). */
+type PlotDatum = { key: string; strikesBar: number; killedBar: [number, number]; civiliansBar: [number, number] };
+
+/**
+ * One tracker by year. Memoised, with stable Recharts props: Recharts recomputes its scales and
+ * layout whenever `data` or an axis/series setting changes identity.
+ */
+export const DroneChart = memo(function DroneChart({ years, series, yearRange, onAction }: DroneChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const byKey = useMemo(() => new Map(years.map((y) => [String(y.year), y])), [years]);
-  const data = useMemo<Datum[]>(
-    () =>
-      years.map((y) => ({
-        key: String(y.year),
-        y,
-        strikesBar: y.strikes ?? 0,
-        killedBar: y.killed.bar,
-        civiliansBar: y.civilians.bar,
-      })),
-    [years],
-  );
+  // The plotted numbers as a key: restyling (dimming, marks, selection) keeps the same `data`.
+  const dataKey = useMemo(() => JSON.stringify(years.map((y): PlotDatum => ({ key: String(y.year), strikesBar: y.strikes ?? 0, killedBar: y.killed.bar, civiliansBar: y.civilians.bar }))), [years]);
+  const data = useMemo(() => JSON.parse(dataKey) as PlotDatum[], [dataKey]);
   const short = years.length > 12;
 
   const yearOfState = (state: MouseHandlerDataParam): number | null => {
@@ -72,14 +71,43 @@ export function DroneChart({ years, series, yearRange, onAction }: DroneChartPro
     setDrag(null);
     onAction(yearDragAction(drag.from, end));
   };
-  const datumOf = (p: BarShapeProps) => p.payload as Datum | undefined;
+  const yearOf = useCallback((p: BarShapeProps) => byKey.get(String((p.payload as PlotDatum | undefined)?.key)), [byKey]);
+  const renderTick = useCallback(
+    (props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
+      const y = byKey.get(String(props.payload.value));
+      return y ? <YearTick x={Number(props.x)} y={Number(props.y)} year={y} short={short} yearRange={yearRange} onAction={onAction} /> : null;
+    },
+    [byKey, short, yearRange, onAction],
+  );
+  const tooltipContent = useCallback((p: { active?: boolean; label?: string | number }) => <DroneTooltip active={p.active} label={p.label} byKey={byKey} series={series} />, [byKey, series]);
+  const strikesShape = useCallback(
+    (p: BarShapeProps) => {
+      const y = yearOf(p);
+      return y ? <CountShape x={p.x} y={p.y} width={p.width} height={p.height} value={y.strikes} hasRow={y.hasRow} color={MEASURE_COLORS.strikes} faint={y.dimmed} /> : <g />;
+    },
+    [yearOf],
+  );
+  const killedShape = useCallback(
+    (p: BarShapeProps) => {
+      const y = yearOf(p);
+      return y ? <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={y.hasRow ? y.killed : null} color={MEASURE_COLORS.killed} hatchId={`${uid}-killed`} faint={y.dimmed} /> : <g />;
+    },
+    [yearOf, uid],
+  );
+  const civiliansShape = useCallback(
+    (p: BarShapeProps) => {
+      const y = yearOf(p);
+      return y ? <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={y.hasRow ? y.civilians : null} color={MEASURE_COLORS.civilians} hatchId={`${uid}-civilians`} faint={y.dimmed} /> : <g />;
+    },
+    [yearOf, uid],
+  );
 
   return (
     <div className="drone-chart">
       <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
         <ComposedChart
           data={data}
-          margin={{ top: 12, right: 4, bottom: 4, left: 4 }}
+          margin={MARGIN}
           onMouseDown={onMouseDown}
           onMouseMove={onMouseMove}
           onMouseUp={onMouseUp}
@@ -103,28 +131,25 @@ export function DroneChart({ years, series, yearRange, onAction }: DroneChartPro
             interval={0}
             height={44}
             tickLine={false}
-            tick={(props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
-              const y = byKey.get(String(props.payload.value));
-              return y ? <YearTick x={Number(props.x)} y={Number(props.y)} year={y} short={short} yearRange={yearRange} onAction={onAction} /> : null;
-            }}
+            tick={renderTick}
           />
           <YAxis
             yAxisId="strikes"
             width={52}
             allowDecimals={false}
-            tick={{ fontSize: 12, fill: '#4a5568' }}
-            label={{ value: 'Strikes', angle: -90, position: 'insideLeft', offset: 4, style: { fontSize: 12, fill: MEASURE_COLORS.strikes, textAnchor: 'middle' } }}
+            tick={Y_TICK}
+            label={STRIKES_LABEL}
           />
           <YAxis
             yAxisId="people"
             orientation="right"
             width={58}
             allowDecimals={false}
-            tick={{ fontSize: 12, fill: '#4a5568' }}
-            tickFormatter={(v: number) => v.toLocaleString('en-US')}
-            label={{ value: 'People killed', angle: 90, position: 'insideRight', offset: 4, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }}
+            tick={Y_TICK}
+            tickFormatter={formatTick}
+            label={PEOPLE_LABEL}
           />
-          <Tooltip content={(p) => <DroneTooltip active={p.active} label={p.label} byKey={byKey} series={series} />} cursor={{ fill: '#1f5fa8', fillOpacity: 0.06 }} isAnimationActive={false} />
+          <Tooltip content={tooltipContent} cursor={CURSOR} isAnimationActive={false} />
           <Bar
             yAxisId="strikes"
             dataKey="strikesBar"
@@ -132,10 +157,7 @@ export function DroneChart({ years, series, yearRange, onAction }: DroneChartPro
             fill={MEASURE_COLORS.strikes}
             maxBarSize={22}
             isAnimationActive={false}
-            shape={(p: BarShapeProps) => {
-              const d = datumOf(p);
-              return d ? <CountShape x={p.x} y={p.y} width={p.width} height={p.height} value={d.y.strikes} hasRow={d.y.hasRow} color={MEASURE_COLORS.strikes} faint={d.y.dimmed} /> : <g />;
-            }}
+            shape={strikesShape}
           />
           <Bar
             yAxisId="people"
@@ -144,10 +166,7 @@ export function DroneChart({ years, series, yearRange, onAction }: DroneChartPro
             fill={MEASURE_COLORS.killed}
             maxBarSize={22}
             isAnimationActive={false}
-            shape={(p: BarShapeProps) => {
-              const d = datumOf(p);
-              return d ? <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={d.y.hasRow ? d.y.killed : null} color={MEASURE_COLORS.killed} hatchId={`${uid}-killed`} faint={d.y.dimmed} /> : <g />;
-            }}
+            shape={killedShape}
           />
           <Bar
             yAxisId="people"
@@ -156,10 +175,7 @@ export function DroneChart({ years, series, yearRange, onAction }: DroneChartPro
             fill={MEASURE_COLORS.civilians}
             maxBarSize={22}
             isAnimationActive={false}
-            shape={(p: BarShapeProps) => {
-              const d = datumOf(p);
-              return d ? <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={d.y.hasRow ? d.y.civilians : null} color={MEASURE_COLORS.civilians} hatchId={`${uid}-civilians`} faint={d.y.dimmed} /> : <g />;
-            }}
+            shape={civiliansShape}
           />
           {drag && <ReferenceArea yAxisId="strikes" x1={String(Math.min(drag.from, drag.to))} x2={String(Math.max(drag.from, drag.to))} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.5} />}
         </ComposedChart>
@@ -180,7 +196,7 @@ export function DroneChart({ years, series, yearRange, onAction }: DroneChartPro
       </ul>
     </div>
   );
-}
+});
 
 interface YearTickProps {
   x: number;

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import { useDashboardStore } from '../../store/store';
 import { DroneChart } from './DroneChart';
@@ -11,12 +12,15 @@ export function DronePanel() {
   const view = useDronePanelData();
   const yearRange = useDashboardStore((s) => s.filters.yearRange);
   const { setYearRange, toggleYear } = useDroneActions();
+  // Stable, so the memoised chart re-renders only when what it draws changes.
+  const onAction = useCallback(
+    (action: YearAction) => {
+      if (action.kind === 'toggle-year') toggleYear(action.year, 'drones');
+      else setYearRange(action.range, 'drones');
+    },
+    [toggleYear, setYearRange],
+  );
   if (!view) return null;
-
-  const onAction = (action: YearAction) => {
-    if (action.kind === 'toggle-year') toggleYear(action.year, 'drones');
-    else setYearRange(action.range, 'drones');
-  };
 
   let body;
   if (view.state !== 'ok') body = <EmptyState>{view.emptyMessage}</EmptyState>;

@@ -11,10 +11,10 @@ import 'leaflet/dist/leaflet.css';
 import './mapInstances';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
-import { Circle, CircleMarker, GeoJSON, MapContainer, Marker, Pane, Popup, Tooltip, useMap } from 'react-leaflet';
+import { Circle, GeoJSON, MapContainer, Marker, Pane, Popup, Tooltip, useMap } from 'react-leaflet';
 import type { Feature, Geometry } from 'geojson';
 import type { Selection } from '../../crossfilter/filters';
-import type { Basemap, AdminProps, CountryProps } from './basemapQuery';
+import { useBasemapQuery, type Basemap, type AdminProps, type CountryProps } from './basemapQuery';
 import { placeText, type LocatedMarker, type StrikePoint } from './mapSelectors';
 import {
   BASEMAP_STYLE,
@@ -26,8 +26,8 @@ import {
   fanOutOffsets,
   markerIcon,
   operationAreaStyle,
-  strikeStyle,
 } from './mapStyle';
+import { StrikeCanvasLayer } from './strikeCanvasLayer';
 
 type OnSelect = (selection: Selection) => void;
 
@@ -181,6 +181,8 @@ const LocatedMarkerView = memo(function LocatedMarkerView({ item, selected, dx, 
   const icon = markerIcon(item.layer === 'operations' ? 'military-operation' : item.type, item.approximate, selected, dx);
   const activate = useCallback(() => onSelect({ kind: 'incident', id: item.id }), [onSelect, item.id]);
   const eventHandlers = useMemo(() => ({ click: activate }), [activate]);
+  // A new array would make react-leaflet call setLatLng (and move the open popup) on every render.
+  const position = useMemo<[number, number]>(() => [item.lat, item.lon], [item.lat, item.lon]);
 
   useEffect(() => {
     const el = ref.current?.getElement();
@@ -213,11 +215,11 @@ const LocatedMarkerView = memo(function LocatedMarkerView({ item, selected, dx, 
   }, [selected]);
 
   return (
-    <Marker ref={ref} position={[item.lat, item.lon]} icon={icon} keyboard title={item.accessibleName} zIndexOffset={selected ? 1000 : 0} eventHandlers={eventHandlers}>
+    <Marker ref={ref} position={position} icon={icon} keyboard title={item.accessibleName} zIndexOffset={selected ? 1000 : 0} eventHandlers={eventHandlers}>
       <Tooltip direction="top" offset={[0, -8]}>
         {item.name}, {item.dateLabel}
       </Tooltip>
-      <Popup maxWidth={300} autoPanPadding={[16, 16]}>
+      <Popup maxWidth={300} autoPan={false}>
         <LocatedPopupContent item={item} />
       </Popup>
     </Marker>
@@ -225,7 +227,8 @@ const LocatedMarkerView = memo(function LocatedMarkerView({ item, selected, dx, 
 });
 
 const OperationArea = memo(function OperationArea({ item, selected, renderer }: { item: LocatedMarker; selected: boolean; renderer: L.Renderer }) {
-  return <Circle center={[item.lat, item.lon]} radius={OPERATION_RADIUS_M} pathOptions={operationAreaStyle(item.approximate, selected)} renderer={renderer} interactive={false} />;
+  const center = useMemo<[number, number]>(() => [item.lat, item.lon], [item.lat, item.lon]);
+  return <Circle center={center} radius={OPERATION_RADIUS_M} pathOptions={operationAreaStyle(item.approximate, selected)} renderer={renderer} interactive={false} />;
 });
 
 function OperationAreas({ items, selectedId }: { items: LocatedMarker[]; selectedId: string | null }) {
@@ -240,42 +243,31 @@ function OperationAreas({ items, selectedId }: { items: LocatedMarker[]; selecte
   );
 }
 
-const StrikeCircle = memo(function StrikeCircle({ strike, selected, renderer, onSelect }: { strike: StrikePoint; selected: boolean; renderer: L.Renderer; onSelect: OnSelect }) {
-  const ref = useRef<L.CircleMarker>(null);
-  const eventHandlers = useMemo(() => ({ click: () => onSelect({ kind: 'strike', id: strike.id }) }), [onSelect, strike.id]);
-  useEffect(() => {
-    const marker = ref.current;
-    if (!marker) return;
-    if (selected) {
-      marker.bringToFront();
-      marker.openPopup();
-    } else if (marker.isPopupOpen()) marker.closePopup();
-  }, [selected]);
-  return (
-    <CircleMarker
-      ref={ref}
-      center={[strike.lat, strike.lon]}
-      radius={selected ? strike.radius + 3 : strike.radius}
-      pathOptions={strikeStyle(strike.approximate, strike.killedMax === null, selected)}
-      renderer={renderer}
-      eventHandlers={eventHandlers}
-    >
-      <Popup maxWidth={280} autoPanPadding={[16, 16]} pane="popupPane">
-        <StrikePopupContent strike={strike} />
-      </Popup>
-    </CircleMarker>
-  );
-});
-
+/**
+ * Every strike on one canvas (strikeCanvasLayer.ts), driven imperatively: React only hands over
+ * the strike list and the selection. The selected strike's popup is the one React popup.
+ */
 const StrikesLayer = memo(function StrikesLayer({ strikes, selectedId, onSelect }: { strikes: StrikePoint[]; selectedId: string | null; onSelect: OnSelect }) {
-  const renderer = useRenderer('strikes', 'canvas');
-  if (!renderer) return null;
+  const map = useMap();
+  const [layer] = useState(() => new StrikeCanvasLayer('strikes'));
+  useEffect(() => {
+    layer.setOnSelect((id) => onSelect({ kind: 'strike', id }));
+  }, [layer, onSelect]);
+  useEffect(() => {
+    layer.addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, layer]);
+  useEffect(() => {
+    layer.setData(strikes, selectedId);
+  }, [layer, strikes, selectedId]);
+  const selected = useMemo(() => (selectedId === null ? undefined : strikes.find((s) => s.id === selectedId)), [strikes, selectedId]);
+  if (!selected) return null;
   return (
-    <>
-      {strikes.map((s) => (
-        <StrikeCircle key={s.id} strike={s} selected={s.id === selectedId} renderer={renderer} onSelect={onSelect} />
-      ))}
-    </>
+    <Popup key={selected.id} position={[selected.lat, selected.lon]} offset={[0, -Math.round(selected.radius)]} maxWidth={280} autoPan={false} pane="popupPane">
+      <StrikePopupContent strike={selected} />
+    </Popup>
   );
 });
 
@@ -293,6 +285,42 @@ function ResizeWatcher() {
   return null;
 }
 
+const POPUP_PAD = 16;
+
+/**
+ * Brings an opened popup into view, once, after the frame that shows it. (Leaflet's own autoPan
+ * re-measures the popup and restarts the pan on every popup update; each restart ends the running
+ * pan with a synchronous `moveend`, which redraws the whole SVG basemap.)
+ */
+function PopupAutoPan() {
+  const map = useMap();
+  useEffect(() => {
+    let frame = 0;
+    const onOpen = (e: L.PopupEvent) => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const el = e.popup.getElement();
+        if (!el || !map.hasLayer(e.popup)) return;
+        const box = map.getContainer().getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        let dx = 0;
+        let dy = 0;
+        if (r.right + POPUP_PAD > box.right) dx = r.right + POPUP_PAD - box.right;
+        if (r.left - dx - POPUP_PAD < box.left) dx = r.left - POPUP_PAD - box.left;
+        if (r.bottom + POPUP_PAD > box.bottom) dy = r.bottom + POPUP_PAD - box.bottom;
+        if (r.top - dy - POPUP_PAD < box.top) dy = r.top - POPUP_PAD - box.top;
+        if (dx !== 0 || dy !== 0) map.panBy([dx, dy]);
+      });
+    };
+    map.on('popupopen', onOpen);
+    return () => {
+      cancelAnimationFrame(frame);
+      map.off('popupopen', onOpen);
+    };
+  }, [map]);
+  return null;
+}
+
 /** Names the map's keyboard-focusable container (Leaflet gives it tabindex 0 for arrow-key panning). */
 function ContainerLabel({ label }: { label: string }) {
   const map = useMap();
@@ -305,7 +333,6 @@ function ContainerLabel({ label }: { label: string }) {
 }
 
 export interface BorderMapProps {
-  basemap: Basemap | undefined;
   incidents: LocatedMarker[];
   operations: LocatedMarker[];
   strikes: StrikePoint[];
@@ -313,9 +340,12 @@ export interface BorderMapProps {
   onSelect: OnSelect;
 }
 
-export function BorderMap({ basemap, incidents, operations, strikes, highlight, onSelect }: BorderMapProps) {
+export function BorderMap({ incidents, operations, strikes, highlight, onSelect }: BorderMapProps) {
   const offsets = useMemo(() => fanOutOffsets([...operations, ...incidents]), [operations, incidents]);
+  const query = useBasemapQuery();
+  const basemap = query.data;
   return (
+    <>
     <MapContainer
       className="border-map"
       bounds={INITIAL_BOUNDS}
@@ -331,6 +361,7 @@ export function BorderMap({ basemap, incidents, operations, strikes, highlight, 
     >
       <ContainerLabel label="Map of the Pakistan–Afghanistan border region. Use arrow keys to pan, plus and minus to zoom, Tab to reach markers." />
       <ResizeWatcher />
+      <PopupAutoPan />
       <Pane name="basemap" style={{ zIndex: '200' }}>
         {basemap && <BasemapLayers basemap={basemap} />}
       </Pane>
@@ -350,5 +381,8 @@ export function BorderMap({ basemap, incidents, operations, strikes, highlight, 
         <LocatedMarkerView key={item.id} item={item} selected={item.id === highlight.incidentId} dx={offsets.get(item.id) ?? 0} onSelect={onSelect} />
       ))}
     </MapContainer>
+      {query.isPending && <p className="map-frame__notice">Loading the basemap…</p>}
+      {query.isError && <p className="map-frame__notice">The basemap could not be loaded; markers are drawn without it.</p>}
+    </>
   );
 }

@@ -74,7 +74,8 @@ function renderPanel(dataset: Dataset = smallDataset()) {
   return { ...result, region };
 }
 
-const strikePaths = (region: HTMLElement) => region.querySelectorAll('.leaflet-strikes-pane path');
+/** Strikes are drawn on one canvas (no per-strike elements); it says how many it holds. */
+const strikePaths = (region: HTMLElement) => ({ length: Number(region.querySelector('.leaflet-strikes-pane canvas')?.getAttribute('data-strike-count') ?? 0) });
 
 describe('BorderMapPanel', () => {
   it('fetches the offline basemap from its own origin and draws it under the data', async () => {
@@ -157,6 +158,18 @@ describe('BorderMapPanel', () => {
     act(() => useDashboardStore.getState().select({ kind: 'event', id: 'ev-2011-salala' }));
     expect(within(region).getByRole('button', { name: /Salala attack/ })).toHaveAttribute('aria-pressed', 'true');
     expect(await within(region).findByRole('group', { name: 'Salala attack' })).toBeInTheDocument();
+  });
+
+  it('draws strikes on one canvas and opens the selected strike’s popup as text', async () => {
+    const { region } = renderPanel();
+    expect(region.querySelectorAll('.leaflet-strikes-pane canvas')).toHaveLength(1);
+    expect(region.querySelector('.leaflet-strikes-pane path')).toBeNull();
+    const strike = smallDataset().strikes![0]!;
+    act(() => useDashboardStore.getState().select({ kind: 'strike', id: strike.id }));
+    const popup = await within(region).findByRole('group', { name: /TBIJ B1/ });
+    expect(popup).toHaveTextContent('Killed');
+    act(() => useDashboardStore.getState().select(null));
+    await waitFor(() => expect(within(region).queryByRole('group', { name: /TBIJ B1/ })).not.toBeInTheDocument());
   });
 
   it('follows the year range and the tone filter', () => {

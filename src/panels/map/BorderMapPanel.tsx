@@ -7,7 +7,6 @@ import { lazy, Suspense } from 'react';
 import './map.css';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import type { MapLayers } from '../../crossfilter/filters';
-import { useBasemapQuery } from './basemapQuery';
 import { MAP_LAYER_LABELS, MAP_LAYER_ORDER, type MapLayerId } from './mapSelectors';
 import { markerClass } from './markerClass';
 import { useBorderMapPanelData } from './useBorderMapPanelData';
@@ -89,7 +88,6 @@ const NOTE =
 
 export function BorderMapPanel() {
   const { view, highlight, toggleMapLayer, select } = useBorderMapPanelData();
-  const basemap = useBasemapQuery();
 
   if (!view) {
     return (
@@ -121,10 +119,9 @@ export function BorderMapPanel() {
     >
       <div className="map-frame">
         <Suspense fallback={<MapLoading />}>
-          <BorderMap basemap={basemap.data} incidents={view.incidents} operations={view.operations} strikes={view.strikes} highlight={highlight} onSelect={select} />
+          {/* The map fetches its basemap itself (basemapQuery.ts and TopoJSON decoding live in the lazy chunk). */}
+          <BorderMap incidents={view.incidents} operations={view.operations} strikes={view.strikes} highlight={highlight} onSelect={select} />
         </Suspense>
-        {basemap.isPending && <p className="map-frame__notice">Loading the basemap…</p>}
-        {basemap.isError && <p className="map-frame__notice">The basemap could not be loaded; markers are drawn without it.</p>}
         {view.allLayersOff && (
           <div className="map-frame__overlay">
             <EmptyState>All map layers are off. Turn on Incidents, Drone strikes or Military operations to see them.</EmptyState>
