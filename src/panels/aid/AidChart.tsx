@@ -34,8 +34,8 @@ export function slotAccessibleName(slot: AidSlot): string {
   return parts.join(', ');
 }
 
-/** Room a "FY11" label needs, in multiples of its font size. */
-const FULL_LABEL_EMS = 3.2;
+/** Room the year labels need, in multiples of their font size: "FY02–07" beside "FY08" is the tightest. */
+const FULL_LABEL_EMS = 3.8;
 
 /**
  * Whether the year labels must shorten to "’11": when a slot is narrower than a full label at the
