@@ -1,7 +1,8 @@
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject, type MouseEvent } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { AID_STATUS_LABELS, compactSlotLabel, SHOWN_AS_LABELS, slotClickAction, slotDragAction, slotExtendAction, type AidSeries, type AidSlot, type AidView, type SlotAction } from './aidSelectors';
+import { YearTickButton } from '../../components/charts/YearTickButton';
 
 interface AidChartProps {
   view: AidView;
@@ -50,7 +51,7 @@ function useCompactTicks(ref: RefObject<HTMLDivElement | null>, slotCount: numbe
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const measure = () => {
-      const label = el.querySelector('.aid-tick__label');
+      const label = el.querySelector('.year-tick__label');
       const fontSize = label ? parseFloat(getComputedStyle(label).fontSize) || 12 : 12;
       const width = el.clientWidth;
       if (width > 0) setBox((prev) => (prev && prev.width === width && prev.fontSize === fontSize ? prev : { width, fontSize }));
@@ -219,42 +220,21 @@ interface SlotTickProps {
 }
 
 function SlotTick({ x, y, slot, compact, yearRange, onAction }: SlotTickProps) {
-  const pressed = yearRange !== null && yearRange.from === slot.start && yearRange.to === slot.end;
-  const act = (extend: boolean) => onAction(extend ? slotExtendAction(slot, yearRange) : slotClickAction(slot, yearRange));
-  const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      act(e.shiftKey);
-    }
-  };
-  // The chart's own mouse handlers would read this as the start of a brush.
-  const stop = (e: MouseEvent) => e.stopPropagation();
   const second = !slot.hasData ? (compact ? 'n/a' : 'no data') : slot.status === 'request' ? 'req.' : slot.status === 'estimate' ? 'est.' : slot.start !== slot.end ? `${slot.end - slot.start + 1} yrs` : '';
   return (
-    <g
-      className={`aid-tick${slot.dimmed ? ' aid-tick--dimmed' : ''}${slot.selected ? ' aid-tick--selected' : ''}`}
-      transform={`translate(${x},${y})`}
-      role="button"
-      tabIndex={0}
-      aria-pressed={pressed}
-      aria-label={slotAccessibleName(slot)}
-      onClick={(e) => act(e.shiftKey)}
-      onKeyDown={onKeyDown}
-      onMouseDown={stop}
-      onMouseUp={stop}
-    >
-      <rect className="aid-tick__hit" x={compact ? -15 : -19} y={0} width={compact ? 30 : 38} height={38} rx={4} />
-      {slot.marked && <path d="M0 2 L4 6 L0 10 L-4 6 Z" fill="#b4312b" aria-hidden="true" />}
-      <text y={22} textAnchor="middle" className="aid-tick__label">
-        {compact ? compactSlotLabel(slot.start, slot.end) : slot.label}
-        {slot.hasOtherFigures ? '†' : ''}
-      </text>
-      {second && (
-        <text y={35} textAnchor="middle" className="aid-tick__sub">
-          {second}
-        </text>
-      )}
-    </g>
+    <YearTickButton
+      x={x}
+      y={y}
+      label={`${compact ? compactSlotLabel(slot.start, slot.end) : slot.label}${slot.hasOtherFigures ? '†' : ''}`}
+      sub={second}
+      compact={compact}
+      marked={slot.marked}
+      dimmed={slot.dimmed}
+      selected={slot.selected}
+      pressed={yearRange !== null && yearRange.from === slot.start && yearRange.to === slot.end}
+      accessibleName={slotAccessibleName(slot)}
+      onActivate={(extend) => onAction(extend ? slotExtendAction(slot, yearRange) : slotClickAction(slot, yearRange))}
+    />
   );
 }
 

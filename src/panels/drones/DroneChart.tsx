@@ -1,8 +1,9 @@
-import { memo, useCallback, useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { rangeText, yearDragAction, yearExtendAction, type DroneSeriesInfo, type DroneYear, type YearAction } from './droneSelectors';
 import { CountShape, HatchPattern, MEASURE_COLORS, RangeShape } from './droneShapes';
+import { YearTickButton } from '../../components/charts/YearTickButton';
 
 interface DroneChartProps {
   years: readonly DroneYear[];
@@ -208,40 +209,20 @@ interface YearTickProps {
 }
 
 function YearTick({ x, y, year, short, yearRange, onAction }: YearTickProps) {
-  const pressed = yearRange !== null && yearRange.from === year.year && yearRange.to === year.year;
-  const act = (extend: boolean) => onAction(extend ? yearExtendAction(year.year, yearRange) : { kind: 'toggle-year', year: year.year });
-  const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      act(e.shiftKey);
-    }
-  };
-  // The chart's own mouse handlers would read this as the start of a brush.
-  const stop = (e: MouseEvent) => e.stopPropagation();
   return (
-    <g
-      className={`drone-tick${year.dimmed ? ' drone-tick--dimmed' : ''}${year.selected ? ' drone-tick--selected' : ''}`}
-      transform={`translate(${x},${y})`}
-      role="button"
-      tabIndex={0}
-      aria-pressed={pressed}
-      aria-label={yearAccessibleName(year)}
-      onClick={(e) => act(e.shiftKey)}
-      onKeyDown={onKeyDown}
-      onMouseDown={stop}
-      onMouseUp={stop}
-    >
-      <rect className="drone-tick__hit" x={short ? -15 : -19} y={0} width={short ? 30 : 38} height={38} rx={4} />
-      {year.marked && <path d="M0 2 L4 6 L0 10 L-4 6 Z" fill="#b4312b" aria-hidden="true" />}
-      <text y={22} textAnchor="middle" className="drone-tick__label">
-        {short ? `’${String(year.year % 100).padStart(2, '0')}` : year.year}
-      </text>
-      {!year.hasRow && (
-        <text y={35} textAnchor="middle" className="drone-tick__sub">
-          n/a
-        </text>
-      )}
-    </g>
+    <YearTickButton
+      x={x}
+      y={y}
+      label={short ? `’${String(year.year % 100).padStart(2, '0')}` : String(year.year)}
+      sub={year.hasRow ? '' : 'n/a'}
+      compact={short}
+      marked={year.marked}
+      dimmed={year.dimmed}
+      selected={year.selected}
+      pressed={yearRange !== null && yearRange.from === year.year && yearRange.to === year.year}
+      accessibleName={yearAccessibleName(year)}
+      onActivate={(extend) => onAction(extend ? yearExtendAction(year.year, yearRange) : { kind: 'toggle-year', year: year.year })}
+    />
   );
 }
 
