@@ -5,7 +5,7 @@ import { downloadBlob } from '../export/download';
 import { slugify } from '../export/fileName';
 import { PANEL_TITLES } from '../panels/panelMeta';
 import { useDashboardStore } from '../store/store';
-import { applySlide, captureSlide, describeSlideQuery, filtersToQuery, formatDeckProblems, MAX_CAPTION, MAX_SOURCES, MAX_TITLE, parseDeckText, serializeDeck, SLIDE_LAYOUTS, type Slide, type SlideLayout } from './deck';
+import { applySlide, captureSlide, describeSlideQuery, filtersToQuery, formatDeckProblems, layoutCells, layoutLabel, MAX_CAPTION, MAX_SOURCES, MAX_TITLE, parseDeckText, serializeDeck, SLIDE_LAYOUTS, type Slide, type SlideLayout } from './deck';
 import { EXAMPLE_DECK } from './exampleDeck';
 import { useSeminarStore } from './seminarStore';
 
@@ -13,13 +13,7 @@ import { useSeminarStore } from './seminarStore';
 const MAX_DECK_FILE_BYTES = 2 * 1024 * 1024;
 const SHOWN_PROBLEMS = 50;
 
-export const LAYOUT_LABELS: Record<SlideLayout, string> = {
-  grid: 'All four panels',
-  aid: `Only: ${PANEL_TITLES.aid}`,
-  drones: `Only: ${PANEL_TITLES.drones}`,
-  map: `Only: ${PANEL_TITLES.map}`,
-  timeline: `Only: ${PANEL_TITLES.timeline}`,
-};
+export const LAYOUT_LABELS: Record<SlideLayout, string> = Object.fromEntries(SLIDE_LAYOUTS.map((l) => [l, layoutLabel(l, PANEL_TITLES)]));
 
 const ID = /^[\w.:-]{1,120}$/;
 function parseSourceIds(text: string): string[] {
@@ -99,7 +93,7 @@ export function DeckEditor({ onClose, onPresent }: { onClose: () => void; onPres
           title: slide.title,
           caption: slide.caption,
           sources: slide.sources.map(titleOf),
-          ...(slide.layout === 'grid' ? {} : { panels: [slide.layout] }),
+          ...(slide.layout === 'grid' ? {} : { panels: [...new Set(layoutCells(slide.layout).cells.map((c) => c.panel))] }),
           apply: () => void applySlide(slide),
         })),
         { onProgress: (done, total) => setSlideExport(done < total ? `Rendering slide ${done + 1} of ${total}…` : `Packing ${total} slides…`) },

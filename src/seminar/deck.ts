@@ -22,9 +22,69 @@ export const MAX_SOURCES = 20;
 const MAX_QUERY = 2000;
 const ID = /^[\w.:-]{1,120}$/;
 
-/** Which panels a slide shows: the grid of four, or one panel maximised. */
-export type SlideLayout = 'grid' | PanelId;
-export const SLIDE_LAYOUTS: readonly SlideLayout[] = ['grid', ...PANEL_IDS];
+/**
+ * Which panels a slide shows, and how:
+ * - "grid": the first four panels as a 2×2 grid;
+ * - a panel id: that panel alone;
+ * - "a+b": two panels side by side;
+ * - "a+events" / "events": a panel beside the events list, or the list alone;
+ * - "answer": the live answer to "what happened in these years?": aid, strikes and the named events.
+ */
+export type SlideLayout = string;
+
+/** Pairs worth putting side by side: money against events, strikes against events, place against time. */
+const PAIRS: readonly [PanelId, PanelId][] = [
+  ['aid', 'drones'],
+  ['aid', 'timeline'],
+  ['drones', 'timeline'],
+  ['map', 'timeline'],
+  ['aid', 'map'],
+  ['drones', 'map'],
+];
+
+const availablePairs = () => PAIRS.filter(([a, b]) => PANEL_IDS.includes(a) && PANEL_IDS.includes(b));
+
+export const SLIDE_LAYOUTS: readonly SlideLayout[] = [
+  'grid',
+  ...PANEL_IDS,
+  ...availablePairs().map(([a, b]) => `${a}+${b}`),
+  ...PANEL_IDS.filter((p) => p !== 'timeline').map((p) => `${p}+events`),
+  'events',
+  'answer',
+];
+
+/** One cell of a slide: a panel, or the timeline's events list. */
+export interface SlideCell {
+  panel: PanelId;
+  variant?: 'list';
+}
+
+export type SlideArrangement = 'single' | 'pair' | 'grid' | 'answer';
+
+/** The cells a layout shows and how they are arranged. Unknown layouts show the grid. */
+export function layoutCells(layout: SlideLayout): { arrangement: SlideArrangement; cells: SlideCell[] } {
+  const list: SlideCell = { panel: 'timeline', variant: 'list' };
+  if (layout === 'events') return { arrangement: 'single', cells: [list] };
+  if (layout === 'answer') return { arrangement: 'answer', cells: [{ panel: 'aid' }, { panel: 'drones' }, { panel: 'timeline' }] };
+  if ((PANEL_IDS as readonly string[]).includes(layout)) return { arrangement: 'single', cells: [{ panel: layout as PanelId }] };
+  const [a, b] = layout.split('+');
+  if (a && b && (PANEL_IDS as readonly string[]).includes(a)) {
+    if (b === 'events') return { arrangement: 'pair', cells: [{ panel: a as PanelId }, list] };
+    if ((PANEL_IDS as readonly string[]).includes(b)) return { arrangement: 'pair', cells: [{ panel: a as PanelId }, { panel: b as PanelId }] };
+  }
+  return { arrangement: 'grid', cells: PANEL_IDS.slice(0, 4).map((panel) => ({ panel })) };
+}
+
+/** The layout's name in the "Panels shown" control and the deck editor. */
+export function layoutLabel(layout: SlideLayout, titles: Readonly<Record<string, string>>): string {
+  if (layout === 'grid') return 'All four panels (2×2)';
+  if (layout === 'events') return 'Events list';
+  if (layout === 'answer') return 'Answer: aid, strikes and events';
+  const { cells } = layoutCells(layout);
+  const name = (c: SlideCell) => (c.variant === 'list' ? 'events list' : (titles[c.panel] ?? c.panel));
+  if (cells.length === 1) return `Only: ${name(cells[0]!)}`;
+  return cells[1]?.variant === 'list' ? `${name(cells[0]!)} with the events list` : `${name(cells[0]!)} and ${name(cells[1]!)}`;
+}
 
 /**
  * A filter query is valid when the URL codec reads every part of it without dropping or

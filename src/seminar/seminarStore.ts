@@ -5,6 +5,8 @@
  * `applySlide`, i.e. through the same filters every other control sets.
  */
 import { create } from 'zustand';
+import type { Filters } from '../crossfilter/filters';
+import { useDashboardStore } from '../store/store';
 import { applySlide, loadDeck, saveDeck, type Deck, type Slide, type SlideLayout } from './deck';
 import { EXAMPLE_DECK } from './exampleDeck';
 import { clampIndex, navReducer, type NavAction } from './navigation';
@@ -27,6 +29,8 @@ export interface SeminarState {
   undoDeck: Deck | null;
   /** Set at start-up when a saved deck existed but could not be read. */
   storageNotice: string | null;
+  /** The filters on screen before presenting: leaving present mode brings them back. */
+  filtersBefore: Filters | null;
 
   enter: (index?: number) => void;
   exit: () => void;
@@ -70,12 +74,17 @@ export const createSeminarStore = () =>
       layout: 'grid',
       ...initialDeck(),
       undoDeck: null,
+      filtersBefore: null,
 
       enter: (index = get().index) => {
-        set({ active: true });
+        if (!get().active) set({ active: true, filtersBefore: useDashboardStore.getState().filters });
         showSlide(clampIndex(index, get().deck.slides.length));
       },
-      exit: () => set({ active: false, digits: '' }),
+      exit: () => {
+        const before = get().filtersBefore;
+        set({ active: false, digits: '', filtersBefore: null });
+        if (before) useDashboardStore.getState().replaceFilters(before);
+      },
       navigate: (action) => {
         const { index, digits, deck } = get();
         const next = navReducer({ index, digits }, action, deck.slides.length);

@@ -1,0 +1,86 @@
+/**
+ * The aid panel on a slide: fiscal-year bars stacked by category (or programme), drawn for the
+ * back of the room. A slide about a year or two shows the years around it, faint, so one bar is
+ * never read alone; the six-year FY2002–07 aggregate is drawn six years wide at its yearly average.
+ */
+import { useMemo } from 'react';
+import { SlideBars, type SlideBarSlot } from '../../components/slide/SlideBars';
+import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
+import { slideWindow } from '../../components/slide/slideKit';
+import { PANEL_TITLES } from '../panelMeta';
+import { useDashboardStore } from '../../store/store';
+import { rangeText, selectAidView } from './aidSelectors';
+
+const bn = (millions: number, digits = 1) => (millions / 1000).toFixed(digits);
+
+export function AidSlide({ unit }: PanelSlideProps) {
+  const dataset = useDashboardStore((s) => s.dataset);
+  const filters = useDashboardStore((s) => s.filters);
+  const model = useMemo(() => {
+    if (!dataset) return null;
+    const range = filters.yearRange;
+    const window = slideWindow(range, dataset.coverage);
+    const view = selectAidView(dataset, { ...filters, yearRange: window, yearRangeOrigin: 'filter-bar' });
+    const inRange = (start: number, end: number) => !range || (end >= range.from && start <= range.to);
+    // A multi-year aggregate outside the slide's years would take six years of width to show nothing asked for.
+    const drawn = view.slots.filter((slot) => slot.start === slot.end || inRange(slot.start, slot.end));
+    const slots: SlideBarSlot[] = drawn.map((slot) => {
+      const span = slot.end - slot.start + 1;
+      return {
+        key: slot.key,
+        label: slot.label,
+        span,
+        dimmed: !inRange(slot.start, slot.end),
+        selected: slot.selected,
+        segments: view.series.map((s) => ({ key: s.key, value: slot.amounts[s.key] ?? 0, color: s.color, faint: s.dimmed })).filter((g) => g.value > 0),
+        ...(slot.hasData ? {} : { missingText: 'n/a' }),
+        ...(span > 1 && slot.total !== null ? { valueText: `${bn(slot.total / span)}/yr` } : {}),
+      };
+    });
+    const shown = view.slots.filter((s) => s.hasData && inRange(s.start, s.end));
+    const total = shown.reduce((sum, s) => sum + (s.total ?? 0), 0);
+    const parts: string[] = [];
+    if (range && shown.length > 0) {
+      const single = shown.length === 1 ? shown[0]! : null;
+      if (single) {
+        const byCategory = view.series
+          .map((s) => ({ label: s.label, value: single.amounts[s.key] ?? 0 }))
+          .filter((p) => p.value > 0)
+          .map((p) => `${p.label} ${bn(p.value)}`);
+        parts.push(`${single.title}: US$ ${bn(total)} bn (${byCategory.join(' · ')})`);
+      } else parts.push(`${rangeText(range)}: US$ ${bn(total)} bn in all`);
+    }
+    if (view.hasAggregate) parts.push('FY2002–07 is one six-year total, drawn at its yearly average');
+    if (view.hasRequestOrEstimate) parts.push('Some years are requests, not final figures');
+    return { view, slots, footnote: parts.join('. ') };
+  }, [dataset, filters]);
+
+  const title = PANEL_TITLES.aid;
+  if (!model) return null;
+  const { view, slots, footnote } = model;
+  return (
+    <SlideFrame
+      panel="aid"
+      title={title}
+      subtitle={`${view.measureInfo.label}, US$ billions by US fiscal year`}
+      legend={view.series.map((s) => ({ key: s.key, label: s.label, color: s.color, faint: s.dimmed }))}
+      footnote={footnote || undefined}
+    >
+      {(box) =>
+        view.state === 'ok' ? (
+          <SlideBars
+            width={box.width}
+            height={box.height}
+            unit={unit}
+            slots={slots}
+            formatTick={(v) => bn(v, v % 1000 === 0 ? 0 : 1)}
+            formatValue={(v) => bn(v)}
+            label={`${title}: ${view.measureInfo.label} by fiscal year, ${slots.length} bars`}
+          />
+        ) : (
+          <p className="slide-empty">{view.emptyMessage}</p>
+        )
+      }
+    </SlideFrame>
+  );
+}
