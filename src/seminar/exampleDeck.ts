@@ -26,7 +26,7 @@ export const EXAMPLE_DECK: Deck = {
       caption:
         'After 9/11 Islamabad had little room to refuse the US campaign against the Taliban. Within weeks the nuclear-test sanctions were waived and Congress removed the coup-related bars on aid.',
       query: '?from=2001&to=2001&sel=event%3A2001-sanctions-waived',
-      layout: 'grid',
+      layout: 'timeline',
       sources: ['state-2001-09', 'armscontrol-2001-10', 'govinfo-pl107-57', 'ali-2024-ijciss'],
     },
     {
@@ -35,7 +35,7 @@ export const EXAMPLE_DECK: Deck = {
       caption:
         'Pakistan was named a Major Non-NATO Ally in mid-June 2004. Two days later the first US drone strike hit South Waziristan: reward and coercion in the same week.',
       query: '?from=2004&to=2004&sel=event%3A2004-first-drone-strike',
-      layout: 'grid',
+      layout: 'timeline',
       sources: ['bbc-2004-06', 'rediff-2004-03', 'tbij', 'pbc', 'ali-2024-ijciss'],
     },
     {
@@ -44,7 +44,7 @@ export const EXAMPLE_DECK: Deck = {
       caption:
         'The October 2009 act promised roughly $1.5 billion a year of civilian aid for five years, with conditions on civilian control of the army that angered Rawalpindi. Economic aid peaks in the years after.',
       query: '?from=2008&to=2011&sel=event%3A2009-kerry-lugar-berman',
-      layout: 'aid',
+      layout: 'aid+timeline',
       sources: ['wiki-klb', 'dawn-2009-10', 'crs-2014-03'],
     },
     {
@@ -66,12 +66,21 @@ export const EXAMPLE_DECK: Deck = {
       sources: ['tribune-2011-11', 'wiki-salala', 'tribune-2011-12', 'pri-2011-12'],
     },
     {
+      id: 'y2011-aid-response',
+      title: '2011 in one view: money, strikes and crises',
+      caption:
+        'The year’s crises beside the money. CRS appropriations fall from $4.5bn in FY2010 to $3.6bn in FY2011 and $2.6bn in FY2012, while the strike count drops from its 2010 peak.',
+      query: '?from=2011&to=2011',
+      layout: 'answer',
+      sources: ['crs-2014-03', 'tbij', 'ali-2024-ijciss'],
+    },
+    {
       id: 'y2012-routes',
       title: '2012: routes closed, then an apology',
       caption:
         'The Torkham and Chaman routes stayed shut for about seven months. They reopened in July 2012, once Secretary Clinton said the US was sorry for the soldiers lost at Salala.',
       query: '?from=2011&to=2012&sel=event%3A2012-gloc-reopen',
-      layout: 'grid',
+      layout: 'timeline',
       sources: ['afp-2012-07', 'wiki-salala', 'lwj-2008-09'],
     },
     {
@@ -89,7 +98,7 @@ export const EXAMPLE_DECK: Deck = {
       caption:
         'In June 2014 the army finally went into North Waziristan, an offensive Washington had pressed for years. By December the US had declared its Afghan combat mission over, closing the OEF era.',
       query: '?from=2014&to=2014&sel=event%3A2014-zarb-e-azb',
-      layout: 'grid',
+      layout: 'map+timeline',
       sources: ['geo-2014-06', 'dawn-2014-09', 'washtimes-2014-12'],
     },
     {
@@ -98,25 +107,25 @@ export const EXAMPLE_DECK: Deck = {
       caption:
         'Days after a New Year post by the president accusing Pakistan of deceit, the US froze nearly all security assistance. Aid that had bought cooperation for fifteen years became leverage withheld.',
       query: '?from=2017&to=2018&sel=event%3A2018-security-aid-suspended',
-      layout: 'grid',
+      layout: 'aid+events',
       sources: ['ap-2018-01', 'indianexpress-2018-01', 'cbc-2018-01', 'crs-2019-03'],
     },
     {
       id: 'y2021-airspace',
-      title: '2021: talks on airspace',
+      title: '2020–2021: after the withdrawal, talks on airspace',
       caption:
         'With its troops gone from Afghanistan, the US still needed a way in. In October 2021 it was reported close to a deal on Pakistani airspace; Islamabad wanted counter-terrorism help and support over India. Nothing was signed.',
-      query: '?from=2021&to=2021&sel=event%3A2021-airspace-talks',
-      layout: 'timeline',
+      query: '?from=2020&to=2021&sel=event%3A2021-airspace-talks',
+      layout: 'events',
       sources: ['airspace-talks-2021', 'dawn-2021-10'],
     },
     {
       id: 'y2022-f16',
-      title: '2022: keeping the F-16s flying',
+      title: '2022–2024: keeping the F-16s flying',
       caption:
         'In September 2022 Washington notified a $450 million sustainment case for Pakistan’s F-16 fleet, framed as counter-terrorism support. Critics saw a partnership of convenience rather than trust.',
-      query: '?from=2022&to=2022&sel=event%3A2022-f16-sustainment',
-      layout: 'timeline',
+      query: '?from=2022&to=2024&sel=event%3A2022-f16-sustainment',
+      layout: 'events',
       sources: ['dsca-2022-09-press', 'gvs-f16-oped'],
     },
   ],

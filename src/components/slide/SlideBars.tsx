@@ -109,7 +109,7 @@ export function SlideBars({ width, height, unit, slots, formatTick, formatValue,
         let stackTop = plotBottom;
         return (
           <g key={slot.key} opacity={opacity}>
-            {slot.selected && <rect x={x0} y={plotTop - valueRow} width={w} height={plotBottom - plotTop + valueRow} fill="#fff3bf" />}
+            {slot.selected && <rect x={x0} y={plotTop - valueRow} width={w} height={plotBottom - plotTop + valueRow} fill="#e8eef7" />}
             {grouped
               ? slot.segments.map((seg, k) => {
                   const gw = barW / Math.max(1, slot.segments.length);
