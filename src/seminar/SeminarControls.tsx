@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type JSX } from 'react';
 import { useDashboardStore } from '../store/store';
-import { DeckEditor } from './DeckEditor';
 import { requestFullscreenSafely } from './fullscreen';
 import { useSeminarStore } from './seminarStore';
 import './seminar.css';
+
+/** The deck editor loads on demand, when "Slides" is first pressed. */
+const DeckEditor = lazy(() => import('./DeckEditor').then((m) => ({ default: m.DeckEditor })));
 
 export const DECK_NOTICE_ID = 'seminar-deck';
 
@@ -41,6 +43,7 @@ export function SeminarControls(): JSX.Element {
         Slides
       </button>
       {editorOpen && (
+        <Suspense fallback={<span role="status">Opening the slides…</span>}>
         <DeckEditor
           onClose={() => {
             setEditorOpen(false);
@@ -51,6 +54,7 @@ export function SeminarControls(): JSX.Element {
             startPresentation(index);
           }}
         />
+        </Suspense>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import datasetText from '../../public/data/dataset.json?raw';
@@ -15,6 +15,9 @@ vi.hoisted(() => {
 });
 
 const { SeminarControls, SeminarRoot } = await import('./index');
+// Present mode loads on demand; on a busy machine the first lazy load can take a few seconds.
+configure({ asyncUtilTimeout: 10_000 });
+await import('./SeminarView');
 
 const parsed = validateDataset(JSON.parse(datasetText));
 if (!parsed.ok) throw new Error('the shipped dataset must be valid');
@@ -54,6 +57,7 @@ describe('seminar mode', { timeout: 30_000 }, () => {
     renderSeminar();
     expect(screen.queryByRole('main', { name: 'Seminar mode' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Present' }));
+    await screen.findByRole('main', { name: 'Seminar mode' });
     expect(seminar()).toBeInTheDocument();
     expect(within(seminar()).getByRole('heading', { level: 1, name: EXAMPLE_DECK.slides[0]!.title })).toBeInTheDocument();
     expect(within(seminar()).getByText(`Slide 1 of ${EXAMPLE_DECK.slides.length}`)).toBeInTheDocument();
@@ -61,7 +65,7 @@ describe('seminar mode', { timeout: 30_000 }, () => {
     expect(progress).toHaveAttribute('aria-valuenow', '1');
     expect(progress).toHaveAttribute('aria-valuemax', String(EXAMPLE_DECK.slides.length));
     for (const name of ['US aid to Pakistan', 'Drone strikes', 'Border incidents map', 'Cooperation and friction timeline']) {
-      expect(within(seminar()).getByRole('region', { name })).toBeInTheDocument();
+      expect(await within(seminar()).findByRole('region', { name })).toBeInTheDocument();
     }
     expect(document.documentElement).toHaveClass('seminar-active');
   });
@@ -70,6 +74,7 @@ describe('seminar mode', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     renderSeminar();
     await user.click(screen.getByRole('button', { name: 'Present' }));
+    await screen.findByRole('main', { name: 'Seminar mode' });
     expect(yearRange()).toBeNull();
     await user.keyboard('{ArrowRight}');
     expect(yearRange()).toEqual({ from: 2001, to: 2001 });
@@ -79,7 +84,7 @@ describe('seminar mode', { timeout: 30_000 }, () => {
     await user.keyboard('{ArrowLeft}');
     expect(yearRange()).toEqual({ from: 2001, to: 2001 });
     await user.keyboard('{End}');
-    expect(yearRange()).toEqual({ from: 2022, to: 2022 });
+    expect(yearRange()).toEqual({ from: 2022, to: 2024 });
     expect(within(seminar()).getByRole('progressbar')).toHaveAttribute('aria-valuenow', String(EXAMPLE_DECK.slides.length));
     await user.keyboard('{Home}');
     expect(yearRange()).toBeNull();
@@ -88,7 +93,7 @@ describe('seminar mode', { timeout: 30_000 }, () => {
     expect(useDashboardStore.getState().filters.tones).toEqual(['friction']);
     expect(within(seminar()).getByText(`Slide 5 of ${EXAMPLE_DECK.slides.length}`)).toBeInTheDocument();
     // A one-panel slide shows only that panel.
-    expect(within(seminar()).getByRole('region', { name: 'Cooperation and friction timeline' })).toBeVisible();
+    expect(await within(seminar()).findByRole('region', { name: 'Cooperation and friction timeline' })).toBeVisible();
     expect(within(seminar()).queryByRole('region', { name: 'US aid to Pakistan' })).toBeNull();
   });
 
@@ -96,9 +101,11 @@ describe('seminar mode', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     renderSeminar();
     await user.click(screen.getByRole('button', { name: 'Present' }));
+    await screen.findByRole('main', { name: 'Seminar mode' });
     await user.keyboard('{ArrowRight}{ArrowRight}');
-    const filtersToggle = within(seminar()).queryByRole('button', { name: 'Show filters' });
-    if (filtersToggle) await user.click(filtersToggle);
+    // The live filters are out of sight until F (jsdom has no CSS, so they are reachable here).
+    await user.keyboard('f');
+    expect(within(seminar()).getByRole('button', { name: 'Filters' })).toHaveAttribute('aria-expanded', 'true');
     const from = within(seminar()).getByRole('spinbutton', { name: 'From year' });
     const to = within(seminar()).getByRole('spinbutton', { name: 'To year' });
     expect(from).toHaveValue(2004);
@@ -127,11 +134,24 @@ describe('seminar mode', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     renderSeminar();
     await user.click(screen.getByRole('button', { name: 'Present' }));
+    await screen.findByRole('main', { name: 'Seminar mode' });
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('main', { name: 'Seminar mode' })).toBeNull();
     expect(useSeminarStore.getState().active).toBe(false);
     expect(document.documentElement).not.toHaveClass('seminar-active');
     expect(screen.getByRole('button', { name: 'Present' })).toHaveFocus();
+  });
+
+  it('Esc brings back the filters the user had before presenting', async () => {
+    const user = userEvent.setup();
+    renderSeminar();
+    act(() => useDashboardStore.getState().setYearRange({ from: 2005, to: 2007 }, 'filter-bar'));
+    await user.click(screen.getByRole('button', { name: 'Present' }));
+    await screen.findByRole('main', { name: 'Seminar mode' });
+    await user.keyboard('{ArrowRight}');
+    expect(yearRange()).toEqual({ from: 2001, to: 2001 });
+    await user.keyboard('{Escape}');
+    expect(yearRange()).toEqual({ from: 2005, to: 2007 });
   });
 
   it('leaving full screen leaves seminar mode', async () => {
@@ -147,6 +167,7 @@ describe('seminar mode', { timeout: 30_000 }, () => {
     try {
       renderSeminar();
       await user.click(screen.getByRole('button', { name: 'Present' }));
+    await screen.findByRole('main', { name: 'Seminar mode' });
       expect(request).toHaveBeenCalled();
       expect(seminar()).toBeInTheDocument();
       act(() => {
@@ -166,6 +187,7 @@ describe('seminar mode', { timeout: 30_000 }, () => {
     try {
       renderSeminar();
       await user.click(screen.getByRole('button', { name: 'Present' }));
+    await screen.findByRole('main', { name: 'Seminar mode' });
       expect(seminar()).toBeInTheDocument();
     } finally {
       delete (document.documentElement as { requestFullscreen?: unknown }).requestFullscreen;

@@ -82,9 +82,9 @@ describe('DeckSchema', () => {
 });
 
 describe('the example deck', () => {
-  it('has 8–12 slides with captions and sources that exist in the shipped dataset', () => {
-    expect(EXAMPLE_DECK.slides.length).toBeGreaterThanOrEqual(8);
-    expect(EXAMPLE_DECK.slides.length).toBeLessThanOrEqual(12);
+  it('has 10–14 slides with captions and sources that exist in the shipped dataset', () => {
+    expect(EXAMPLE_DECK.slides.length).toBeGreaterThanOrEqual(10);
+    expect(EXAMPLE_DECK.slides.length).toBeLessThanOrEqual(14);
     const sourceIds = new Set(dataset.sources.map((s) => s.id));
     for (const slide of EXAMPLE_DECK.slides) {
       expect(slide.caption.length, slide.id).toBeGreaterThan(40);

@@ -64,14 +64,11 @@ export function SlideBars({ width, height, unit, slots, formatTick, formatValue,
   const widestTick = Math.max(0, ...slots.map((s) => textWidth(s.label, font)));
   const step = labelStep(years, plotWidth, widestTick, 10 * unit);
 
-  let cursor = 0;
+  // Each slot starts where the ones before it end (an aggregate spans several years).
+  const starts = slots.map((_, i) => slots.slice(0, i).reduce((sum, s) => sum + (s.span ?? 1), 0));
   const placed = slots.map((slot, i) => {
-    const span = slot.span ?? 1;
-    const x0 = left + cursor * yearWidth;
-    const w = span * yearWidth;
-    const yearIndex = cursor;
-    cursor += span;
-    return { slot, i, x0, w, yearIndex, total: totals[i] ?? 0 };
+    const yearIndex = starts[i] ?? 0;
+    return { slot, i, x0: left + yearIndex * yearWidth, w: (slot.span ?? 1) * yearWidth, yearIndex, total: totals[i] ?? 0 };
   });
   // Tick labels: the selected year always, then every step-th year, never two touching.
   const tickLabels = placeLabels(
