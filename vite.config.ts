@@ -66,5 +66,7 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}', 'tests/data/**/*.test.ts', 'src/**/*.test.{ts,tsx}'],
     css: false,
+    // Component tests render the real panels on the real dataset; a busy 2-core machine needs the room.
+    testTimeout: 20_000,
   },
 });

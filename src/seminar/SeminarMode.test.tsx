@@ -198,7 +198,7 @@ describe('seminar mode', { timeout: 30_000 }, () => {
 describe('deck editor', { timeout: 30_000 }, () => {
   const openEditor = async (user: ReturnType<typeof userEvent.setup>) => {
     await user.click(screen.getByRole('button', { name: 'Slides' }));
-    return screen.getByRole('dialog', { name: 'Slides' });
+    return screen.findByRole('dialog', { name: 'Slides' });
   };
 
   it('adds a slide from the current view, edits, reorders and deletes it, saving each change', async () => {

@@ -39,6 +39,8 @@ async function readDeckTitle(dialog: Locator) {
 }
 
 test.describe('seminar mode', () => {
+  // Each slide draws real panels; on a loaded 2-core machine a full walk takes a while.
+  test.describe.configure({ timeout: 90_000 });
   test('steps through the slides with the keyboard, answers live and goes back with B', async ({ page, consoleErrors }) => {
     await openDashboard(page);
     await present(page);

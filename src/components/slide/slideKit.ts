@@ -119,15 +119,21 @@ export function placeLabels(requests: readonly LabelRequest[], width: number, ro
   const order = [...requests].sort((a, b) => b.priority - a.priority || a.x - b.x);
   for (const req of order) {
     const w = Math.min(req.width, width);
-    const left = Math.max(0, Math.min(width - w, req.x - w / 2));
-    const right = left + w;
-    const row = taken.findIndex((spans) => spans.every(([a, b]) => right + gap <= a || left >= b + gap));
-    if (row < 0) {
+    const clamp = (l: number) => Math.max(0, Math.min(width - w, l));
+    // Centred on its mark first, then hanging to the right or the left of it.
+    const candidates = [clamp(req.x - w / 2), clamp(req.x - 12), clamp(req.x - w + 12)];
+    const fits = (spans: [number, number][], left: number) => spans.every(([a, b]) => left + w + gap <= a || left >= b + gap);
+    let spot: { row: number; left: number } | null = null;
+    for (let row = 0; row < taken.length && !spot; row += 1) {
+      const left = candidates.find((l) => fits(taken[row]!, l));
+      if (left !== undefined) spot = { row, left };
+    }
+    if (!spot) {
       hidden.push(req.id);
       continue;
     }
-    taken[row]!.push([left, right]);
-    placed.push({ id: req.id, left, row });
+    taken[spot.row]!.push([spot.left, spot.left + w]);
+    placed.push({ id: req.id, left: spot.left, row: spot.row });
   }
   return { placed, hidden };
 }
