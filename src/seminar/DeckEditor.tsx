@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { JsonFileButton } from '../components/JsonFileButton';
 import { downloadBlob } from '../export/download';
 import { slugify } from '../export/fileName';
-import { PANEL_TITLES } from '../panels/panelMeta';
+import { PANEL_TITLE_BY_ID } from '../panels/registry';
 import { useDashboardStore } from '../store/store';
 import { applySlide, captureSlide, describeSlideQuery, filtersToQuery, formatDeckProblems, layoutCells, layoutLabel, MAX_CAPTION, MAX_SOURCES, MAX_TITLE, parseDeckText, serializeDeck, SLIDE_LAYOUTS, type Slide, type SlideLayout } from './deck';
 import { EXAMPLE_DECK } from './exampleDeck';
@@ -13,7 +13,7 @@ import { useSeminarStore } from './seminarStore';
 const MAX_DECK_FILE_BYTES = 2 * 1024 * 1024;
 const SHOWN_PROBLEMS = 50;
 
-export const LAYOUT_LABELS: Record<SlideLayout, string> = Object.fromEntries(SLIDE_LAYOUTS.map((l) => [l, layoutLabel(l, PANEL_TITLES)]));
+export const LAYOUT_LABELS: Record<SlideLayout, string> = Object.fromEntries(SLIDE_LAYOUTS.map((l) => [l, layoutLabel(l, PANEL_TITLE_BY_ID)]));
 
 const ID = /^[\w.:-]{1,120}$/;
 function parseSourceIds(text: string): string[] {

@@ -7,8 +7,9 @@
 import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FilterBar } from '../components/FilterBar';
 import { slideUnit } from '../components/slide/slideKit';
-import { PANELS } from '../panels/registry';
-import { PANEL_TITLES } from '../panels/panelMeta';
+import { PANEL_TITLE_BY_ID } from '../panels/registry';
+import { PANEL_VIEWS } from '../panels/panelViews';
+import { PANEL_SLIDES } from '../panels/panelSlides';
 import { useDashboardStore } from '../store/store';
 import type { Source } from '../data/schema';
 import { datasetBounds, filtersMatchSlide, layoutCells, layoutLabel, slideToFilters, SLIDE_LAYOUTS, type SlideCell, type SlideLayout } from './deck';
@@ -79,9 +80,9 @@ function useIdleCursor(): boolean {
 }
 
 function Cell({ cell, unit }: { cell: SlideCell; unit: number }) {
-  const entry = PANELS.find((p) => p.id === cell.panel);
-  if (!entry) return null;
-  const { Slide, Component } = entry;
+  const Component = PANEL_VIEWS.find((p) => p.id === cell.panel)?.Component;
+  const Slide = PANEL_SLIDES.get(cell.panel);
+  if (!Component) return null;
   return (
     <div className="seminar__cell" data-cell={cell.variant === 'list' ? 'events' : cell.panel}>
       <Suspense fallback={<p className="slide-empty">Loading…</p>}>{Slide ? <Slide unit={unit} {...(cell.variant ? { variant: cell.variant } : {})} /> : <Component />}</Suspense>
@@ -262,7 +263,7 @@ export default function SeminarView() {
               >
                 {SLIDE_LAYOUTS.map((l) => (
                   <option key={l} value={l}>
-                    {layoutLabel(l, PANEL_TITLES)}
+                    {layoutLabel(l, PANEL_TITLE_BY_ID)}
                   </option>
                 ))}
               </select>

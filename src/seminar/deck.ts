@@ -7,7 +7,8 @@
  * the slide export all use it.
  */
 import { z } from 'zod';
-import { PANEL_IDS, type Filters, type PanelId } from '../crossfilter/filters';
+import type { Filters, PanelId } from '../crossfilter/filters';
+import { PANEL_IDS } from '../panels/registry';
 import type { Dataset } from '../data/schema';
 import { describeValue, formatProblem, problemsFromZod, type DatasetProblem } from '../data/validation';
 import { decodeUrlState, encodeUrlState, type YearBounds } from '../url/urlCodec';

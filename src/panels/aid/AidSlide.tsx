@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { SlideBars, type SlideBarSlot } from '../../components/slide/SlideBars';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
 import { slideWindow } from '../../components/slide/slideKit';
-import { PANEL_TITLES } from '../panelMeta';
+import { aidMeta } from './aidMeta';
 import { useDashboardStore } from '../../store/store';
 import { rangeText, selectAidView } from './aidSelectors';
 
@@ -55,7 +55,7 @@ export function AidSlide({ unit }: PanelSlideProps) {
     return { view, slots, footnote: parts.join('. ') };
   }, [dataset, filters]);
 
-  const title = PANEL_TITLES.aid;
+  const title = aidMeta.title;
   if (!model) return null;
   const { view, slots, footnote } = model;
   return (

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { SlideBars, type SlideBarSlot } from '../../components/slide/SlideBars';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
 import { slideWindow } from '../../components/slide/slideKit';
-import { PANEL_TITLES } from '../panelMeta';
+import { droneMeta } from './droneMeta';
 import { useDashboardStore } from '../../store/store';
 import { rangeText, selectDroneView, type CountRange, type DroneYear } from './droneSelectors';
 import { MEASURE_COLORS, TRACKER_COLORS } from './droneShapes';
@@ -83,7 +83,7 @@ export function DroneSlide({ unit }: PanelSlideProps) {
     };
   }, [dataset, filters]);
 
-  const title = PANEL_TITLES.drones;
+  const title = droneMeta.title;
   if (!model) return null;
   const { view, slots, grouped, subtitle, legend, footnote } = model;
   return (

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
-import { PANEL_TITLES } from '../panelMeta';
+import { mapMeta } from './mapMeta';
 import { markerClass } from './markerClass';
 import { useBorderMapPanelData } from './useBorderMapPanelData';
 
@@ -69,7 +69,7 @@ export function MapSlide(_props: PanelSlideProps) {
   );
 
   return (
-    <SlideFrame panel="map" title={PANEL_TITLES.map} subtitle={`${years}: ${counts.join(', ') || 'all layers off'}`} aside={aside}>
+    <SlideFrame panel="map" title={mapMeta.title} subtitle={`${years}: ${counts.join(', ') || 'all layers off'}`} aside={aside}>
       {() => (
         <div className="map-slide">
           <Suspense fallback={<div className="border-map border-map--loading skeleton" role="img" aria-label="Loading the map" />}>

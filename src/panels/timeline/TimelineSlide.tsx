@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
 import { SLIDE_TEXT } from '../../components/slide/slideKit';
-import { PANEL_TITLES } from '../panelMeta';
+import { timelineMeta } from './timelineMeta';
 import { useDashboardStore } from '../../store/store';
 import { TONE_COLORS, TONE_LABELS } from '../../theme/palette';
 import type { ElementSize } from '../../components/slide/useElementSize';
@@ -109,7 +109,7 @@ export function TimelineSlide({ unit, variant }: PanelSlideProps) {
   const events = view.events;
   const selected = view.detail && !view.detail.hiddenByFilters ? view.detail.event : null;
   const list = variant === 'list';
-  const title = list ? `Events, ${when(range)}` : PANEL_TITLES.timeline;
+  const title = list ? `Events, ${when(range)}` : timelineMeta.title;
   const counts = (['cooperation', 'context', 'friction'] as const).map((t) => ({ t, n: events.filter((e) => e.tone === t).length })).filter((c) => c.n > 0);
   const subtitle = `${events.length} events, ${when(range)}${counts.length ? `: ${counts.map((c) => `${c.n} ${TONE_LABELS[c.t].toLowerCase()}`).join(', ')}` : ''}`;
 
