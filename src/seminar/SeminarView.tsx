@@ -4,7 +4,7 @@
  * sources, and the slide controls. Working controls (filters, layout, "Back to slide") stay out
  * of sight until the speaker asks for them (F, or Tab into them); the pointer hides when idle.
  */
-import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createElement, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FilterBar } from '../components/FilterBar';
 import { slideUnit } from '../components/slide/slideKit';
 import { PANEL_TITLE_BY_ID } from '../panels/registry';
@@ -80,12 +80,14 @@ function useIdleCursor(): boolean {
 }
 
 function Cell({ cell, unit }: { cell: SlideCell; unit: number }) {
-  const Component = PANEL_VIEWS.find((p) => p.id === cell.panel)?.Component;
-  const Slide = PANEL_SLIDES.get(cell.panel);
-  if (!Component) return null;
+  // Both come from module-level registries (never created here), so their identity is stable.
+  const view = PANEL_VIEWS.find((p) => p.id === cell.panel)?.Component;
+  const slide = PANEL_SLIDES.get(cell.panel);
+  if (!view) return null;
+  const content = slide ? createElement(slide, { unit, ...(cell.variant ? { variant: cell.variant } : {}) }) : createElement(view);
   return (
     <div className="seminar__cell" data-cell={cell.variant === 'list' ? 'events' : cell.panel}>
-      <Suspense fallback={<p className="slide-empty">Loading…</p>}>{Slide ? <Slide unit={unit} {...(cell.variant ? { variant: cell.variant } : {})} /> : <Component />}</Suspense>
+      <Suspense fallback={<p className="slide-empty">Loading…</p>}>{content}</Suspense>
     </div>
   );
 }
