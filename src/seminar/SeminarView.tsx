@@ -94,6 +94,7 @@ function Cell({ cell, unit }: { cell: SlideCell; unit: number }) {
 
 export default function SeminarView() {
   const dataset = useDashboardStore((s) => s.dataset);
+  const origin = useDashboardStore((s) => s.datasetOrigin);
   const filters = useDashboardStore((s) => s.filters);
   const deck = useSeminarStore((s) => s.deck);
   const index = useSeminarStore((s) => s.index);
@@ -224,6 +225,7 @@ export default function SeminarView() {
           <div className="seminar__caption">
             {onSlide && slide?.caption && <p className="seminar__caption-text">{slide.caption}</p>}
             {onSlide && sources && <p className="seminar__sources">{sources}</p>}
+            {origin.kind !== 'built-in' && <p className="seminar__origin">Data: {origin.label}, not the dashboard’s built-in dataset</p>}
           </div>
           <nav className="seminar__nav" aria-label="Slides">
             <p className="seminar__counter" aria-live="polite">
