@@ -122,6 +122,9 @@ const minMaxRefinements = <T extends Record<string, unknown>>(row: T, ctx: z.Ref
   }
 };
 
+/** Which tracker a strike row comes from. Absent means TBIJ (the shipped per-strike series). */
+export const TRACKERS = ['tbij', 'pbc', 'new-america', 'lwj', 'user'] as const;
+
 export const StrikeSchema = z
   .object({
     id: Id,
@@ -146,6 +149,7 @@ export const StrikeSchema = z
     status: z.enum(STRIKE_STATUSES),
     /** Set when a coordinate lies outside Pakistan/Afghanistan on purpose or by a known source error. */
     outsideRegion: z.boolean().optional(),
+    tracker: z.enum(TRACKERS).optional(),
     note: Text(1000).optional(),
     sources: SourceIds,
   })
@@ -197,6 +201,24 @@ export const THEMES = [
 ] as const;
 export const Theme = z.enum(THEMES);
 
+export const FIGURE_FIELDS = ['killed', 'wounded', 'civiliansKilled'] as const;
+
+/** One source's value for a figure: a single number has min === max; "at least 24" has max null. */
+export const FigureValueSchema = z
+  .object({
+    min: Count,
+    max: Count,
+    sources: SourceIds,
+    note: Text(500).optional(),
+  })
+  .superRefine((row, ctx) => minMaxRefinements(row, ctx, [['min', 'max']]));
+
+/** Per-source values of one figure, kept side by side where the sources disagree. */
+export const FigureSchema = z.object({
+  field: z.enum(FIGURE_FIELDS),
+  values: z.array(FigureValueSchema).min(1, 'must list at least one value'),
+});
+
 export const INCIDENT_TYPES = ['border-incident', 'raid', 'incident', 'base', 'crossing', 'military-operation', 'drone-strike'] as const;
 
 export const IncidentSchema = z
@@ -223,6 +245,7 @@ export const IncidentSchema = z
     discrepancies: Text(1000).optional(),
     outsideRegion: z.boolean().optional(),
     singleSource: z.boolean().optional(),
+    figures: z.array(FigureSchema).optional(),
     sources: SourceIds,
   })
   .superRefine((row, ctx) => {
@@ -248,6 +271,17 @@ export const TimelineEventSchema = z.object({
   incidentId: Id.nullable().optional(),
   /** True when only one source (often the seed paper) makes the claim. */
   singleSource: z.boolean().optional(),
+  figures: z.array(FigureSchema).optional(),
+  sources: SourceIds,
+});
+
+/** A consumer price index value per calendar year, for converting current to constant dollars. */
+export const PriceIndexRowSchema = z.object({
+  id: Id,
+  year: Year,
+  value: z.number({ error: 'must be a number > 0' }).positive('must be a number > 0').finite('must be a finite number'),
+  /** The index series, e.g. BLS "CUUR0000SA0" (CPI-U, US city average, all items). */
+  series: NonEmptyText(60),
   sources: SourceIds,
 });
 
@@ -269,6 +303,7 @@ export const DatasetSchema = z
     strikeYears: z.array(StrikeYearSchema).optional(),
     incidents: z.array(IncidentSchema).optional(),
     events: z.array(TimelineEventSchema).optional(),
+    priceIndex: z.array(PriceIndexRowSchema).optional(),
   })
   .superRefine((dataset, ctx) => {
     const sourceIds = new Set<string>();
@@ -278,7 +313,7 @@ export const DatasetSchema = z
       }
       sourceIds.add(s.id);
     });
-    const tables = ['aid', 'strikes', 'strikeYears', 'incidents', 'events'] as const;
+    const tables = ['aid', 'strikes', 'strikeYears', 'incidents', 'events', 'priceIndex'] as const;
     for (const table of tables) {
       const rows = dataset[table] ?? [];
       const seen = new Set<string>();
@@ -296,6 +331,19 @@ export const DatasetSchema = z
         });
       });
     }
+    for (const table of ['incidents', 'events'] as const) {
+      (dataset[table] ?? []).forEach((row, i) => {
+        row.figures?.forEach((figure, f) =>
+          figure.values.forEach((value, v) =>
+            value.sources.forEach((id, j) => {
+              if (!sourceIds.has(id)) {
+                ctx.addIssue({ code: 'custom', message: `names source "${id}", which is not in sources`, path: [table, i, 'figures', f, 'values', v, 'sources', j], input: id });
+              }
+            }),
+          ),
+        );
+      });
+    }
     const incidentIds = new Set((dataset.incidents ?? []).map((r) => r.id));
     (dataset.events ?? []).forEach((e, i) => {
       if (e.incidentId && !incidentIds.has(e.incidentId)) {
@@ -311,6 +359,11 @@ export type Strike = z.infer<typeof StrikeSchema>;
 export type StrikeYear = z.infer<typeof StrikeYearSchema>;
 export type Incident = z.infer<typeof IncidentSchema>;
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+export type PriceIndexRow = z.infer<typeof PriceIndexRowSchema>;
+export type Figure = z.infer<typeof FigureSchema>;
+export type FigureValue = z.infer<typeof FigureValueSchema>;
+export type FigureField = (typeof FIGURE_FIELDS)[number];
+export type Tracker = (typeof TRACKERS)[number];
 export type ToneName = (typeof TONES)[number];
 export type ThemeName = (typeof THEMES)[number];
 export type AidMeasure = (typeof AID_MEASURES)[number];
