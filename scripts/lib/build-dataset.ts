@@ -50,6 +50,7 @@ export const DATA_FILES = [
   'curated/price_index_cpi_u.csv',
   'raw/crs_pakistan_aid_table_long.csv',
   'raw/foreignassistance_gov_country_summary_PAK.csv',
+  'raw/foreignassistance_gov_country_summary_PAK_2025-11.csv',
   'raw/tbij_dronestream_pakistan_strikes_2004-2016.csv',
   'raw/pbc_pakistan_drone_attacks_2004-2017.csv',
   'raw/geoBoundaries-PAK-ADM2_simplified.topojson',
@@ -295,22 +296,35 @@ function buildCrsTotals(files: DataFiles, rows: AidRow[]): AidTotal[] {
   });
 }
 
+/** The ForeignAssistance.gov copy the FA series comes from: one copy for the whole series. */
+const FA_FILE = 'raw/foreignassistance_gov_country_summary_PAK_2025-11.csv';
+/** An older (about 2022) copy, read only to say how its incomplete FY2021–FY2022 values differ. */
+const FA_OLD_FILE = 'raw/foreignassistance_gov_country_summary_PAK.csv';
+export const FA_FIRST_YEAR = 2001;
+export const FA_LAST_YEAR = 2024;
+
 function buildFaAid(files: DataFiles): AidRow[] {
-  const raw = readCsv(files, 'raw/foreignassistance_gov_country_summary_PAK.csv');
+  const raw = readCsv(files, FA_FILE);
+  const old = readCsv(files, FA_OLD_FILE);
   const rows: AidRow[] = [];
   const measures = [
     { type: 'Obligations', measure: 'fa-obligations' as const, label: 'obligations' },
     { type: 'Disbursements', measure: 'fa-disbursements' as const, label: 'disbursements' },
   ];
+  const millions = (dollars: number) => Math.round(dollars / 1000) / 1000;
   for (const m of measures) {
-    for (let fy = 2001; fy <= 2022; fy++) {
-      const hits = raw.filter((r) => r.transaction_type_name === m.type && Number(r.fiscal_year) === fy);
+    for (let fy = FA_FIRST_YEAR; fy <= FA_LAST_YEAR; fy++) {
+      const hits = raw.filter((r) => r['Transaction Type Name'] === m.type && Number(r['Fiscal Year']) === fy);
       if (hits.length !== 1) throw new Error(`ForeignAssistance.gov: expected one ${m.type} row for FY${fy}, found ${hits.length}`);
       const dollars = floatOrNull(hits[0]?.current_amount);
       if (dollars === null) throw new Error(`ForeignAssistance.gov: ${m.type} FY${fy} has no amount`);
+      const oldDollars = floatOrNull(old.find((r) => r.transaction_type_name === m.type && Number(r.fiscal_year) === fy)?.current_amount);
       const note = joinNotes(
-        `ForeignAssistance.gov ${m.label} in current dollars: economic and military assistance together, excluding Coalition Support Funds. A different measure from CRS appropriations.`,
-        fy >= 2021 ? 'This vintage (about 2022) looks incomplete for FY2021–FY2022.' : undefined,
+        `ForeignAssistance.gov ${m.label} in current dollars, from the late-2025 copy of the country file: economic and military assistance together (the file has no split, and none was found for FY2019 onwards), excluding Coalition Support Funds. A different measure from CRS appropriations.`,
+        fy >= 2021 && fy <= 2022 && oldDollars !== null
+          ? `The earlier (about 2022) copy, incomplete for this year, gave ${millions(oldDollars).toFixed(1)}; it is not used.`
+          : undefined,
+        fy === FA_LAST_YEAR ? 'Recent years keep being revised upward as reporting comes in.' : undefined,
       );
       rows.push({
         id: `${m.measure}-fy${fy}`,
@@ -321,9 +335,9 @@ function buildFaAid(files: DataFiles): AidRow[] {
         programmeName: 'All US foreign assistance reported to ForeignAssistance.gov (excludes Coalition Support Funds)',
         category: 'unsplit',
         status: 'actual',
-        amount: Math.round(dollars / 1000) / 1000,
+        amount: millions(dollars),
         ...(note ? { note } : {}),
-        sources: ['fa-gov'],
+        sources: ['fa-gov-2025'],
       });
     }
   }
@@ -765,6 +779,7 @@ function buildEvents(files: DataFiles): TimelineEvent[] {
         description: e.description,
         ...(e.incidentId ? { incidentId: e.incidentId } : {}),
         ...(e.singleSource ? { singleSource: true } : {}),
+        ...(e.doMore ? { doMore: true } : {}),
         ...(e.figures ? { figures: e.figures } : {}),
         sources: e.sources,
       };

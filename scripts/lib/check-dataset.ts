@@ -98,7 +98,8 @@ export function checkDataset(input: unknown, region?: RegionTester): CheckResult
     const nEvents = eventsByYear.get(y) ?? 0;
     const measures = aidMeasuresFor(y);
     const gap = (dataset.aidGaps ?? []).find((g) => g.fiscalYear === y);
-    // STEP4
+    if (dataset.events && nEvents === 0) problems.push(`events: no event in ${y}`);
+    if (dataset.aid && measures.length === 0 && !gap) problems.push(`aid: no figure for FY${y} and no aidGaps row saying why`);
     coverageLines.push(`  ${y}: ${nEvents} event(s); aid ${measures.length > 0 ? measures.join(', ') : gap ? `no figure (${gap.reason})` : 'none'}`);
   }
 

@@ -307,6 +307,8 @@ export const TimelineEventSchema = z.object({
   incidentId: Id.nullable().optional(),
   /** True when only one source (often the seed paper) makes the claim. */
   singleSource: z.boolean().optional(),
+  /** True for a notable US demand that Pakistan "do more" against militant groups. */
+  doMore: z.boolean().optional(),
   figures: z.array(FigureSchema).optional(),
   sources: SourceIds,
 });
