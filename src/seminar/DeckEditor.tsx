@@ -6,7 +6,7 @@ import { createPortal } from 'react-dom';
 import { JsonFileButton } from '../components/JsonFileButton';
 import { downloadBlob } from '../export/download';
 import { slugify } from '../export/fileName';
-import { PANEL_TITLES } from '../panels/panelMeta';
+import { panelMeta } from '../panels/registry';
 import { useDashboardStore } from '../store/store';
 import {
   applySlide,
@@ -349,12 +349,12 @@ const SHORT_PANEL_NAMES: Record<string, string> = { aid: 'Aid', drones: 'Drones'
 function SlideThumbnail({ slide, n }: { slide: Slide; n: number }) {
   const panels = layoutPanels(slide.layout);
   return (
-    <div className={`deck-thumb deck-thumb--${panels.length > 1 ? 'grid' : 'single'}`} role="img" aria-label={`Slide ${n} thumbnail: ${LAYOUT_LABELS[slide.layout].toLowerCase()}`}>
+    <div className={`deck-thumb deck-thumb--${panels.length > 1 ? 'grid' : 'single'}`} role="img" aria-label={`Slide ${n} thumbnail: ${(LAYOUT_LABELS[slide.layout] ?? slide.layout).toLowerCase()}`}>
       <span className="deck-thumb__title">{slide.title || 'Untitled slide'}</span>
       <span className="deck-thumb__cells">
         {panels.map((id) => (
-          <span key={id} className={`deck-thumb__cell deck-thumb__cell--${id}`} title={PANEL_TITLES[id]}>
-            {SHORT_PANEL_NAMES[id] ?? PANEL_TITLES[id]}
+          <span key={id} className={`deck-thumb__cell deck-thumb__cell--${id}`} title={panelMeta(id).title}>
+            {SHORT_PANEL_NAMES[id] ?? panelMeta(id).title}
           </span>
         ))}
       </span>

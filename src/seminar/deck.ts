@@ -7,11 +7,11 @@
  * the slide export all use it.
  */
 import { z } from 'zod';
-import { DEFAULT_FILTERS, PANEL_IDS, type Filters, type PanelId } from '../crossfilter/filters';
+import { DEFAULT_FILTERS, type Filters, type PanelId } from '../crossfilter/filters';
 import type { Dataset } from '../data/schema';
 import { filterLine } from '../export/filterLine';
 import { AID_MEASURE_INFO } from '../panels/aid/aidSelectors';
-import { PANEL_TITLES } from '../panels/panelMeta';
+import { PANEL_IDS, PANELS, panelMeta } from '../panels/registry';
 import { AID_CATEGORY_LABELS, THEME_LABELS, TONE_LABELS } from '../theme/palette';
 import { describeValue, formatProblem, problemsFromZod, type DatasetProblem } from '../data/validation';
 import { decodeUrlState, encodeUrlState, type YearBounds } from '../url/urlCodec';
@@ -28,14 +28,14 @@ export const MAX_NOTES = 4000;
 const MAX_QUERY = 2000;
 const ID = /^[\w.:-]{1,120}$/;
 
-/** Which panels a slide shows: the grid of four, or one panel maximised. */
+/** Which panels a slide shows: the grid of all panels, or one panel maximised. */
 export type SlideLayout = 'grid' | PanelId;
 export const SLIDE_LAYOUTS: readonly SlideLayout[] = ['grid', ...PANEL_IDS];
 
 /** The layouts in words, for the deck editor's and seminar mode's "Panels shown" selects. */
 export const LAYOUT_LABELS: Record<SlideLayout, string> = {
-  grid: 'All four panels',
-  ...(Object.fromEntries(PANEL_IDS.map((id) => [id, `Only: ${PANEL_TITLES[id]}`])) as Record<PanelId, string>),
+  grid: 'All panels',
+  ...(Object.fromEntries(PANELS.map((p) => [p.id, `Only: ${p.title}`])) as Record<PanelId, string>),
 };
 
 /**
@@ -193,7 +193,7 @@ export function slideTitleFor(filters: Filters, layout: SlideLayout, dataset: Da
   const coverage = dataset?.coverage ?? { from: 2001, to: 2024 };
   const line = filterLine(filters, coverage);
   const settings = panelSettings(filters, layout);
-  const what = layout === 'grid' ? line : `${PANEL_TITLES[layout]}: ${line}`;
+  const what = layout === 'grid' ? line : `${panelMeta(layout).title}: ${line}`;
   return (settings.includes('By programme') && (layout === 'grid' || layout === 'aid') ? `${what} · by programme` : what).slice(0, MAX_TITLE);
 }
 

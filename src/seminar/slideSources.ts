@@ -3,9 +3,9 @@
  * strike's) own sources first, then those each shown panel lists in its sources line. Loaded
  * with the deck editor (the panels' export adapters are loaded on demand).
  */
-import { PANEL_IDS, type Filters } from '../crossfilter/filters';
+import type { Filters, PanelId } from '../crossfilter/filters';
 import type { Dataset, Source } from '../data/schema';
-import { PANEL_EXPORT_ADAPTERS } from '../export/adapters';
+import { PANEL_IDS, panelMeta } from '../panels/registry';
 import type { SlideLayout } from './deck';
 
 function selectionSources(dataset: Dataset, filters: Filters): string[] {
@@ -16,7 +16,7 @@ function selectionSources(dataset: Dataset, filters: Filters): string[] {
 }
 
 /** The panels a layout shows. */
-export function layoutPanels(layout: SlideLayout): readonly (typeof PANEL_IDS)[number][] {
+export function layoutPanels(layout: SlideLayout): readonly PanelId[] {
   return layout === 'grid' ? PANEL_IDS : [layout];
 }
 
@@ -25,7 +25,7 @@ export async function shownSourceIds(dataset: Dataset, filters: Filters, layout:
   const byLabel = new Map(dataset.sources.map((s) => [`${s.publisher}, ${s.title}`, s.id]));
   const ids = new Set(selectionSources(dataset, filters));
   for (const panel of layoutPanels(layout)) {
-    const adapter = await PANEL_EXPORT_ADAPTERS[panel]();
+    const adapter = await panelMeta(panel).exportAdapter();
     for (const label of adapter.info(dataset, filters).sources) {
       const id = byLabel.get(label);
       if (id) ids.add(id);
