@@ -26,6 +26,3 @@ export function panelMeta(id: PanelId): PanelMeta {
   if (!panel) throw new Error(`No panel "${id}" in the registry`);
   return panel;
 }
-
-/** Panel titles by id, for labels that name panels (slide layouts). */
-export const PANEL_TITLE_BY_ID: Readonly<Record<PanelId, string>> = Object.fromEntries(PANELS.map((p) => [p.id, p.title]));

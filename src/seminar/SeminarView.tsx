@@ -7,12 +7,11 @@
 import { createElement, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FilterBar } from '../components/FilterBar';
 import { slideUnit } from '../components/slide/slideKit';
-import { PANEL_TITLE_BY_ID } from '../panels/registry';
 import { PANEL_VIEWS } from '../panels/panelViews';
 import { PANEL_SLIDES } from '../panels/panelSlides';
 import { useDashboardStore } from '../store/store';
 import type { Source } from '../data/schema';
-import { datasetBounds, filtersMatchSlide, layoutCells, layoutLabel, slideToFilters, SLIDE_LAYOUTS, type SlideCell, type SlideLayout } from './deck';
+import { datasetBounds, filtersMatchSlide, LAYOUT_LABELS, layoutCells, slideToFilters, SLIDE_LAYOUTS, type SlideCell, type SlideLayout } from './deck';
 import { leaveSeminar } from './SeminarRoot';
 import { keyToNavAction } from './navigation';
 import { useSeminarStore } from './seminarStore';
@@ -267,7 +266,7 @@ export default function SeminarView() {
               >
                 {SLIDE_LAYOUTS.map((l) => (
                   <option key={l} value={l}>
-                    {layoutLabel(l, PANEL_TITLE_BY_ID)}
+                    {LAYOUT_LABELS[l]}
                   </option>
                 ))}
               </select>
