@@ -110,7 +110,7 @@ test.describe('seminar mode', () => {
     await dialog.getByRole('button', { name: 'Replace' }).click();
     expect(await readDeckTitle(dialog)).toBe(EXAMPLE_DECK.title);
     await dialog.getByTestId('deck-file-input').setInputFiles(exported);
-    await expect(dialog.getByRole('status')).toContainText('Imported "Seminar, week 3"');
+    await expect(dialog.getByRole('status', { name: 'Deck messages' })).toContainText('Imported "Seminar, week 3"');
     expect(await readDeckTitle(dialog)).toBe('Seminar, week 3');
     await expect(dialog.getByRole('textbox', { name: 'Title of slide 3' })).toHaveValue('The 2001 bargain');
 

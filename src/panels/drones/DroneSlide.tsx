@@ -53,7 +53,10 @@ export function DroneSlide({ unit }: PanelSlideProps) {
       }));
       const lines = view.compareSeries.map((s, i) => {
         const years = view.compareYears.filter((y) => inRange(y.year)).map((y) => y.values[i]).filter((v): v is DroneYear => v !== null && v !== undefined);
-        return `${s.label}: ${sumRanges(years.filter((y) => y.hasRow).map((y) => y.civilians))}`;
+        // Trackers cover different years: a sum over fewer years says how many.
+        const withFigure = years.filter((y) => y.hasRow && y.civilians.known !== 'none');
+        const span = range ? range.to - range.from + 1 : view.compareYears.length;
+        return `${s.label}: ${sumRanges(withFigure.map((y) => y.civilians))}${withFigure.length < span ? ` (${withFigure.length} yrs)` : ''}`;
       });
       return {
         view,
