@@ -1,7 +1,7 @@
-import { memo, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { YearRange } from '../../crossfilter/filters';
 import { TONE_COLORS } from '../../theme/palette';
-import { BANDS, fiscalScale, LABEL_FONT_PX, LENS_HEIGHT, layoutEvents } from './lensLayout';
+import { BANDS, estimateWidth, fiscalScale, LABEL_FONT_PX, LENS_HEIGHT, layoutEvents, type MeasureText } from './lensLayout';
 import { fiscalYearLabel, LENS_CATEGORIES, LENS_CATEGORY_COLORS, LENS_CATEGORY_LABELS, type LensView } from './lensSelectors';
 
 type OkView = Extract<LensView, { state: 'ok' }>;
@@ -14,6 +14,16 @@ const activate = (fn: () => void) => (e: KeyboardEvent) => {
     fn();
   }
 };
+
+/** The browser's width of a label in the page font (jsdom has no canvas: the estimate then). */
+function canvasMeasure(el: Element | null): MeasureText {
+  const ctx = typeof document !== 'undefined' ? document.createElement('canvas').getContext?.('2d') : null;
+  if (!ctx || !el) return estimateWidth;
+  ctx.font = `${LABEL_FONT_PX}px ${getComputedStyle(el).fontFamily}`;
+  return (text) => Math.ceil(ctx.measureText(text).width) + 1;
+}
+
+const billions = (v: number) => `$${Number((v / 1000).toFixed(1))}bn`;
 
 function niceMax(value: number): number {
   const step = 10 ** Math.floor(Math.log10(value));
@@ -28,10 +38,12 @@ function niceMax(value: number): number {
  */
 export const LensChart = memo(function LensChart({ view, width, onAction }: { view: OkView; width: number; onAction: (a: LensAction) => void }) {
   const scale = useMemo(() => fiscalScale(view.axis.from, view.axis.to, width), [view.axis.from, view.axis.to, width]);
-  const layout = useMemo(() => layoutEvents(view.events, scale), [view.events, scale]);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const dragStart = useRef<number | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const [measure, setMeasure] = useState<MeasureText>(() => estimateWidth);
+  useLayoutEffect(() => setMeasure(() => canvasMeasure(svgRef.current)), []);
+  const layout = useMemo(() => layoutEvents(view.events, scale, measure), [view.events, scale, measure]);
 
   const aidTop = niceMax(view.maxAid);
   const strikeTop = niceMax(view.maxStrikes);
@@ -79,17 +91,17 @@ export const LensChart = memo(function LensChart({ view, width, onAction }: { vi
         <g key={t}>
           <line x1={scale.left} x2={scale.right} y1={yAid(aidTop * t)} y2={yAid(aidTop * t)} stroke="#d7dce5" strokeWidth={1} />
           <text x={scale.left - 4} y={yAid(aidTop * t) + 4} textAnchor="end" fontSize={10} fill="#4a5568">
-            {`$${((aidTop * t) / 1000).toFixed(aidTop >= 2000 ? 0 : 1)}bn`}
+            {billions(aidTop * t)}
           </text>
           <text x={scale.right + 4} y={yStrikes(strikeTop * t) + 4} fontSize={10} fill="#7a2a2a">
             {Math.round(strikeTop * t)}
           </text>
         </g>
       ))}
-      <text x={4} y={BANDS.plotTop - 2} fontSize={10} fill="#4a5568" className="lens-chart__axis-title">
+      <text x={4} y={BANDS.plotTop - 10} fontSize={10} fill="#4a5568" className="lens-chart__axis-title">
         Aid (CRS)
       </text>
-      <text x={width - 4} y={BANDS.plotTop - 2} fontSize={10} fill="#7a2a2a" textAnchor="end" className="lens-chart__axis-title">
+      <text x={width - 4} y={BANDS.plotTop - 10} fontSize={10} fill="#7a2a2a" textAnchor="end" className="lens-chart__axis-title">
         Strikes
       </text>
       {view.slots.map((s) => {

@@ -21,7 +21,8 @@ function renderLens() {
 /** The y of a diamond marker's centre, read from its path ("M x,y-4.5 …"). */
 const markerY = (el: Element) => Number(/^M[\d.]+,([\d.]+)/.exec(el.querySelector('path')!.getAttribute('d')!)![1]) + 4.5;
 
-describe('LensPanel', () => {
+// Each test renders the whole shipped dataset; a loaded 2-core machine needs more than the default 5 s.
+describe('LensPanel', { timeout: 20_000 }, () => {
   it('draws cooperation above the plot and friction (Salala, FY2012) below the axis', () => {
     const region = renderLens();
     const salala = within(region).getByRole('button', { name: 'Salala: NATO strike kills 24 Pakistani soldiers, FY2012, friction' });

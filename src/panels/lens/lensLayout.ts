@@ -5,7 +5,7 @@
  */
 import type { LensEvent, LensTone } from './lensSelectors';
 
-export const LENS_HEIGHT = 330;
+export const LENS_HEIGHT = 336;
 export const MARGIN = { left: 48, right: 44 };
 /** Vertical bands, top to bottom. */
 export const BANDS = {
@@ -15,7 +15,7 @@ export const BANDS = {
   frictionLabelBottom: LENS_HEIGHT - 4,
 };
 export const LABEL_ROWS = 3;
-export const LABEL_ROW_STEP = 13;
+export const LABEL_ROW_STEP = 14;
 export const LABEL_FONT_PX = 11;
 /** Average glyph width of the label font, as a share of its size (a safe over-estimate). */
 const GLYPH = 0.58;
@@ -81,9 +81,9 @@ export interface EventLayout {
   unmarked: number;
 }
 
-export function labelWidth(text: string, fontPx = LABEL_FONT_PX): number {
-  return Math.ceil(text.length * fontPx * GLYPH);
-}
+/** Label width in px: an over-estimate from the glyph count, or the browser's own measure when given. */
+export type MeasureText = (text: string) => number;
+export const estimateWidth: MeasureText = (text) => Math.ceil(text.length * LABEL_FONT_PX * GLYPH);
 
 function shorten(title: string): string {
   return title.length <= MAX_LABEL_CHARS ? title : `${title.slice(0, MAX_LABEL_CHARS - 1).trimEnd()}…`;
@@ -94,7 +94,7 @@ function leadOrder(a: LensEvent, b: LensEvent): number {
   return Number(b.selected) - Number(a.selected) || Number(b.major) - Number(a.major) || a.date.localeCompare(b.date);
 }
 
-export function layoutEvents(events: readonly LensEvent[], scale: FiscalScale): EventLayout {
+export function layoutEvents(events: readonly LensEvent[], scale: FiscalScale, measure: MeasureText = estimateWidth): EventLayout {
   const markers: PlacedMarker[] = [];
   const labels: PlacedLabel[] = [];
   let unmarked = 0;
@@ -114,7 +114,7 @@ export function layoutEvents(events: readonly LensEvent[], scale: FiscalScale): 
       const more = group.length - 1;
       const candidates = [`${shorten(lead.title)}${more ? ` +${more} more` : ''}`, `+${group.length}`];
       placing: for (const text of candidates) {
-        const width = labelWidth(text);
+        const width = Math.max(measure(text), estimateWidth(text) * 0.8);
         // Left-aligned at the marker when it fits inside the plot, else ending at it.
         const x = Math.max(scale.left - MARGIN.left + 2, Math.min(cx - 4, scale.right + MARGIN.right - 2 - width));
         for (let row = 0; row < LABEL_ROWS; row++) {
