@@ -8,6 +8,7 @@ import { matchesCategories, spanOverlapsRange } from './crossfilter';
 import { countInYears, countMatchingEvents } from './datasetIndex';
 import type { Filters } from './filters';
 import { THEME_LABELS, TONE_LABELS } from '../theme/palette';
+import { activeStrikeTracker, strikesOfTracker } from '../data/trackers';
 
 export interface ViewCounts {
   events: number;
@@ -23,7 +24,8 @@ export function countShown(dataset: Dataset, filters: Filters): ViewCounts {
     incidents: (dataset.incidents ?? []).filter(
       (i) => spanOverlapsRange(yearOf(i.dateStart), yearOf(i.dateEnd ?? i.dateStart), range) && matchesCategories(i, filters),
     ).length,
-    strikes: countInYears(dataset.strikes ?? [], range),
+    // One tracker's rows only (see data/trackers.ts): TBIJ and PBC rows for one strike are one strike.
+    strikes: countInYears(strikesOfTracker(dataset.strikes ?? [], activeStrikeTracker(dataset.strikes ?? [], filters.droneSeries)), range),
   };
 }
 

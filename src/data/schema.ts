@@ -112,6 +112,10 @@ export const AidRowSchema = z
 
 export const STRIKE_STATUSES = ['confirmed', 'possible'] as const;
 
+/** The per-strike trackers a strike row can come from; a row without `tracker` is TBIJ's. */
+export const STRIKE_TRACKERS = ['tbij', 'pbc', 'new-america', 'lwj', 'user'] as const;
+export type StrikeTracker = (typeof STRIKE_TRACKERS)[number];
+
 const minMaxRefinements = <T extends Record<string, unknown>>(row: T, ctx: z.RefinementCtx, pairs: [keyof T & string, keyof T & string][]) => {
   for (const [lo, hi] of pairs) {
     const a = row[lo];
@@ -144,6 +148,11 @@ export const StrikeSchema = z
     tbijId: Text(40).nullable(),
     /** `possible` rows exist in a source but are outside its confirmed count. */
     status: z.enum(STRIKE_STATUSES),
+    /**
+     * The tracker this row comes from (absent = tbij). Two trackers list the same strikes, so the
+     * panels count one tracker's rows at a time and never add them up.
+     */
+    tracker: z.enum(STRIKE_TRACKERS).optional(),
     /** Set when a coordinate lies outside Pakistan/Afghanistan on purpose or by a known source error. */
     outsideRegion: z.boolean().optional(),
     note: Text(1000).optional(),
