@@ -28,7 +28,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../aid/*', '../drones/*', '../map/*', '../timeline/*'], message: 'Panels must not import one another; share through the store or src/.' }] },
+        { patterns: [{ group: ['../*/*', '!../../*'], message: 'Panels must not import one another; share through the store or src/.' }] },
       ],
     },
   },

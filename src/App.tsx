@@ -6,7 +6,7 @@ import { Notices } from './components/Notices';
 import { useUrlSync } from './url/useUrlSync';
 import { DashboardSkeleton, DatasetProblemsView, NetworkErrorView } from './components/LoadStates';
 import { DatasetInvalidError, useDatasetQuery } from './data/datasetQuery';
-import { PANELS } from './panels/registry';
+import { PANEL_VIEWS } from './panels/panelViews';
 import { BUILT_IN_ORIGIN } from './store/datasetSlice';
 import { useDashboardStore } from './store/store';
 import { ImportControls } from './import/ImportControls';
@@ -27,7 +27,7 @@ function Dashboard() {
       <FilterBar dataset={dataset} />
       <DashboardExportMenu />
       <div className="panel-grid">
-        {PANELS.map(({ id, Component }) => (
+        {PANEL_VIEWS.map(({ id, Component }) => (
           <Component key={id} />
         ))}
       </div>

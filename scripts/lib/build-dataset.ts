@@ -11,8 +11,10 @@ import type {
   AidCategory,
   AidRow,
   Dataset,
+  Figure,
   Incident,
   IncidentType,
+  PriceIndexRow,
   Source,
   Strike,
   StrikeYear,
@@ -43,6 +45,7 @@ export const DATA_FILES = [
   'curated/strike_years_published.csv',
   'curated/incidents.json',
   'curated/events.json',
+  'curated/price_index_cpi_u.csv',
   'raw/crs_pakistan_aid_table_long.csv',
   'raw/foreignassistance_gov_country_summary_PAK.csv',
   'raw/tbij_dronestream_pakistan_strikes_2004-2016.csv',
@@ -587,6 +590,7 @@ interface CuratedIncident {
   discrepancies?: string;
   singleSource?: boolean;
   outsideRegion?: boolean;
+  figures?: Figure[];
   sources: string[];
 }
 
@@ -625,6 +629,7 @@ function buildIncidents(files: DataFiles, centroids: Map<string, DistrictCentroi
         ...(c.discrepancies ? { discrepancies: c.discrepancies } : {}),
         ...(c.outsideRegion ? { outsideRegion: true } : {}),
         ...(c.singleSource ? { singleSource: true } : {}),
+        ...(c.figures ? { figures: c.figures } : {}),
         sources,
       };
       return row;
@@ -646,11 +651,27 @@ function buildEvents(files: DataFiles): TimelineEvent[] {
         description: e.description,
         ...(e.incidentId ? { incidentId: e.incidentId } : {}),
         ...(e.singleSource ? { singleSource: true } : {}),
+        ...(e.figures ? { figures: e.figures } : {}),
         sources: e.sources,
       };
       return row;
     })
     .sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Price index (constant dollars)
+// ---------------------------------------------------------------------------------------------
+
+export const CPI_U_SERIES = 'CUUR0000SA0';
+
+function buildPriceIndex(files: DataFiles): PriceIndexRow[] {
+  return readCsv(files, 'curated/price_index_cpi_u.csv').map((r) => {
+    const year = Number(r.year);
+    const value = floatOrNull(r.value);
+    if (!Number.isInteger(year) || value === null) throw new Error(`price index: cannot read year "${r.year}" value "${r.value}"`);
+    return { id: `cpi-u-${year}`, year, value, series: CPI_U_SERIES, sources: splitIds(r.sources ?? '') };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -679,6 +700,7 @@ export function buildDataset(files: DataFiles): Dataset {
     strikeYears,
     incidents: buildIncidents(files, centroids),
     events: buildEvents(files),
+    priceIndex: buildPriceIndex(files),
   };
 }
 

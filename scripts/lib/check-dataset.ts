@@ -62,7 +62,7 @@ export function checkDataset(input: unknown, region?: RegionTester): CheckResult
 
   const sourceIds = new Set(dataset.sources.map((s) => s.id));
   let unresolved = 0;
-  const tables = ['aid', 'strikes', 'strikeYears', 'incidents', 'events'] as const;
+  const tables = ['aid', 'strikes', 'strikeYears', 'incidents', 'events', 'priceIndex'] as const;
   for (const t of tables) for (const row of dataset[t] ?? []) for (const id of row.sources) if (!sourceIds.has(id)) unresolved++;
   for (const sy of dataset.strikeYears ?? []) {
     if (!sourceIds.has(sy.series)) problems.push(`strikeYears: series "${sy.series}" is not a source id`);

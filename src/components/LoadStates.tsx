@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { PANEL_IDS } from '../crossfilter/filters';
+import { PANELS } from '../panels/registry';
 import { copyText } from '../import/copyText';
 import { PanelSkeleton } from './PanelFrame';
 import { formatProblem, type DatasetProblem } from '../data/validation';
@@ -14,7 +14,7 @@ export function DashboardSkeleton() {
         Loading the dataset…
       </p>
       <div className="panel-grid">
-        {PANEL_IDS.map((id) => (
+        {PANELS.map(({ id }) => (
           <PanelSkeleton key={id} panel={id} />
         ))}
       </div>

@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import type { PanelId } from '../crossfilter/filters';
 import { useDashboardStore } from '../store/store';
 import { ErrorBoundary } from './ErrorBoundary';
-import { PANEL_TITLES } from '../panels/panelMeta';
+import { panelMeta } from '../panels/registry';
 import type { TableModel } from '../crossfilter/tableModel';
 import { DataTable } from './DataTable';
 import { ExportMenu } from '../export/ExportMenu';
@@ -30,8 +30,8 @@ interface PanelFrameProps {
  */
 export function PanelFrame({ panel, controls, hasOwnFilter = false, children, table, note, sources }: PanelFrameProps) {
   const headingId = useId();
-  const title = PANEL_TITLES[panel];
-  const tableOpen = useDashboardStore((s) => s.openTables[panel]);
+  const { title } = panelMeta(panel);
+  const tableOpen = useDashboardStore((s) => s.openTables[panel] ?? false);
   const toggleTable = useDashboardStore((s) => s.toggleTable);
   const resetPanelFilters = useDashboardStore((s) => s.resetPanelFilters);
 
@@ -121,7 +121,7 @@ export function PanelSkeleton({ panel }: { panel: PanelId }) {
     <section className="panel panel--loading" aria-labelledby={headingId} aria-busy="true" data-panel={panel}>
       <header className="panel__header">
         <h2 id={headingId} className="panel__title">
-          {PANEL_TITLES[panel]}
+          {panelMeta(panel).title}
         </h2>
       </header>
       <div className="panel__body">

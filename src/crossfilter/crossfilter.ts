@@ -6,6 +6,7 @@
 import type { ThemeName, ToneName } from '../data/schema';
 import { yearOf } from '../data/schema';
 import type { Filters, PanelId, YearRange } from './filters';
+import { yearOfDateOn, type YearBasis } from './fiscalYear';
 
 /** The year range that filters `panel`: null when every year shows (or the panel brushed it). */
 export function yearRangeFilteringPanel(filters: Filters, panel: PanelId): YearRange | null {
@@ -50,10 +51,11 @@ export function hasCategoryFilter(filters: Pick<Filters, 'tones' | 'themes'>): b
  * The years that hold an event matching the tone/theme filters: the aid and drone charts mark
  * them, so aid can be read beside frictions ("carrot and stick"). Empty when no category filter is set.
  */
-export function yearsWithMatchingEvents(events: readonly (Categorised & { date: string })[], filters: Pick<Filters, 'tones' | 'themes'>): Set<number> {
+export function yearsWithMatchingEvents(events: readonly (Categorised & { date: string })[], filters: Pick<Filters, 'tones' | 'themes'>, basis: YearBasis = 'calendar'): Set<number> {
   const years = new Set<number>();
   if (!hasCategoryFilter(filters)) return years;
-  for (const event of events) if (matchesCategories(event, filters)) years.add(yearOf(event.date));
+  const yearOfDate = yearOfDateOn(basis);
+  for (const event of events) if (matchesCategories(event, filters)) years.add(yearOfDate(event.date));
   return years;
 }
 
@@ -61,6 +63,7 @@ export function yearsWithMatchingEvents(events: readonly (Categorised & { date: 
 export function selectedItemYear(
   dataset: { events?: readonly { id: string; date: string }[]; incidents?: readonly { id: string; dateStart: string }[]; strikes?: readonly { id: string; date: string }[] },
   selection: Filters['selection'],
+  basis: YearBasis = 'calendar',
 ): number | null {
   if (!selection) return null;
   const date =
@@ -69,7 +72,7 @@ export function selectedItemYear(
       : selection.kind === 'incident'
         ? dataset.incidents?.find((i) => i.id === selection.id)?.dateStart
         : dataset.strikes?.find((s) => s.id === selection.id)?.date;
-  return date ? yearOf(date) : null;
+  return date ? yearOfDateOn(basis)(date) : null;
 }
 
 /** Source titles for a set of ids, in the dataset's source order, for a panel's sources line. */

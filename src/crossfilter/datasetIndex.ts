@@ -11,6 +11,7 @@ import type { ThemeName, ToneName } from '../data/schema';
 import { THEMES, TONES, yearOf } from '../data/schema';
 import type { Filters, Selection, YearRange } from './filters';
 import { hasCategoryFilter, type Categorised } from './crossfilter';
+import { yearOfDateOn, type YearBasis } from './fiscalYear';
 
 // ------------------------------------------------------------------ year offsets
 
@@ -63,15 +64,18 @@ export interface CategoryCounts {
   counts: Uint32Array;
 }
 
-const categoryCache = new WeakMap<readonly unknown[], CategoryCounts>();
+const categoryCaches: Record<YearBasis, WeakMap<readonly unknown[], CategoryCounts>> = { calendar: new WeakMap(), fiscal: new WeakMap() };
 
-export function categoryCounts(items: readonly (Categorised & { date: string })[]): CategoryCounts {
+/** Counts per (year, tone, theme), with years taken on `basis` (calendar, or US fiscal for the aid axis). */
+export function categoryCounts(items: readonly (Categorised & { date: string })[], basis: YearBasis = 'calendar'): CategoryCounts {
+  const categoryCache = categoryCaches[basis];
   const cached = categoryCache.get(items);
   if (cached) return cached;
+  const yearOfDate = yearOfDateOn(basis);
   let first = Infinity;
   let last = -Infinity;
   for (const item of items) {
-    const y = yearOf(item.date);
+    const y = yearOfDate(item.date);
     if (y < first) first = y;
     if (y > last) last = y;
   }
@@ -82,7 +86,7 @@ export function categoryCounts(items: readonly (Categorised & { date: string })[
   const counts = new Uint32Array(Math.max(0, last - first + 1) * CELLS);
   for (const item of items) {
     const cell = cellOf(item.tone, item.theme);
-    if (cell >= 0) counts[(yearOf(item.date) - first) * CELLS + cell]!++;
+    if (cell >= 0) counts[(yearOfDate(item.date) - first) * CELLS + cell]!++;
   }
   const result = { first, last, counts };
   categoryCache.set(items, result);
@@ -108,10 +112,10 @@ export function matchingCells(filters: Pick<Filters, 'tones' | 'themes'>): numbe
 }
 
 /** Same result as crossfilter.ts `yearsWithMatchingEvents`, from the per-year pre-aggregate. */
-export function yearsWithMatchingEventsIndexed(events: readonly (Categorised & { date: string })[], filters: Pick<Filters, 'tones' | 'themes'>): Set<number> {
+export function yearsWithMatchingEventsIndexed(events: readonly (Categorised & { date: string })[], filters: Pick<Filters, 'tones' | 'themes'>, basis: YearBasis = 'calendar'): Set<number> {
   const years = new Set<number>();
   if (!hasCategoryFilter(filters)) return years;
-  const index = categoryCounts(events);
+  const index = categoryCounts(events, basis);
   const cells = matchingCells(filters);
   for (let y = index.first; y <= index.last; y++) {
     const base = (y - index.first) * CELLS;
@@ -201,6 +205,7 @@ export function findById<T extends { id: string }>(rows: readonly T[], id: strin
 export function selectedItemYearIndexed(
   dataset: { events?: readonly { id: string; date: string }[]; incidents?: readonly { id: string; dateStart: string }[]; strikes?: readonly { id: string; date: string }[] },
   selection: Selection | null,
+  basis: YearBasis = 'calendar',
 ): number | null {
   if (!selection) return null;
   const date =
@@ -209,5 +214,5 @@ export function selectedItemYearIndexed(
       : selection.kind === 'incident'
         ? dataset.incidents && findById(dataset.incidents, selection.id)?.dateStart
         : dataset.strikes && findById(dataset.strikes, selection.id)?.date;
-  return date ? yearOf(date) : null;
+  return date ? yearOfDateOn(basis)(date) : null;
 }

@@ -4,11 +4,11 @@
  */
 import type { AidCategory, AidMeasure, ThemeName, ToneName } from '../data/schema';
 
-export const PANEL_IDS = ['aid', 'drones', 'map', 'timeline'] as const;
-export type PanelId = (typeof PANEL_IDS)[number];
+/** A panel's id. The panels themselves are listed once, in src/panels/registry.ts. */
+export type PanelId = string;
 
-/** The panels whose brush can set the year range. The filter bar is the other origin. */
-export type YearRangeOrigin = 'filter-bar' | 'aid' | 'drones' | 'timeline';
+/** Which control set the year range: the filter bar or a panel that brushes years (see the registry). */
+export type YearRangeOrigin = 'filter-bar' | PanelId;
 
 export interface YearRange {
   from: number;

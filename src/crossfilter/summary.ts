@@ -14,10 +14,20 @@ export interface ViewCounts {
   events: number;
   incidents: number;
   strikes: number;
+  /** Of `strikes`, those a tracker lists as possible (outside its confirmed count). */
+  possibleStrikes: number;
+}
+
+const possibleCache = new WeakMap<readonly { status: string }[], { date: string }[]>();
+function possibleStrikes<T extends { status: string; date: string }>(strikes: readonly T[]): readonly T[] {
+  let rows = possibleCache.get(strikes) as T[] | undefined;
+  if (!rows) possibleCache.set(strikes, (rows = strikes.filter((s) => s.status === 'possible')));
+  return rows;
 }
 
 export function countShown(dataset: Dataset, filters: Filters): ViewCounts {
   const range = filters.yearRange;
+  const shownStrikes = strikesOfTracker(dataset.strikes ?? [], activeStrikeTracker(dataset.strikes ?? [], filters.droneSeries));
   return {
     // Events and strikes are counted from per-year pre-aggregates (datasetIndex.ts): O(years), not O(rows).
     events: countMatchingEvents(dataset.events ?? [], range, filters),
@@ -25,7 +35,8 @@ export function countShown(dataset: Dataset, filters: Filters): ViewCounts {
       (i) => spanOverlapsRange(yearOf(i.dateStart), yearOf(i.dateEnd ?? i.dateStart), range) && matchesCategories(i, filters),
     ).length,
     // One tracker's rows only (see data/trackers.ts): TBIJ and PBC rows for one strike are one strike.
-    strikes: countInYears(strikesOfTracker(dataset.strikes ?? [], activeStrikeTracker(dataset.strikes ?? [], filters.droneSeries)), range),
+    strikes: countInYears(shownStrikes, range),
+    possibleStrikes: countInYears(possibleStrikes(shownStrikes), range),
   };
 }
 
@@ -43,5 +54,7 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
 export function summarizeView(dataset: Dataset, filters: Filters): string {
   const counts = countShown(dataset, filters);
   const scope = describeFilters(filters) || `all years, ${dataset.coverage.from}–${dataset.coverage.to}`;
-  return `Showing ${scope}: ${plural(counts.events, 'event')}, ${plural(counts.incidents, 'located incident')}, ${plural(counts.strikes, 'drone strike')}.`;
+  // The yearly charts count confirmed strikes; the per-strike table also holds possible ones.
+  const strikes = counts.possibleStrikes > 0 ? `${plural(counts.strikes, 'drone strike')} (${(counts.strikes - counts.possibleStrikes).toLocaleString('en-US')} confirmed, ${counts.possibleStrikes.toLocaleString('en-US')} possible)` : plural(counts.strikes, 'drone strike');
+  return `Showing ${scope}: ${plural(counts.events, 'event')}, ${plural(counts.incidents, 'located incident')}, ${strikes}.`;
 }

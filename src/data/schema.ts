@@ -112,10 +112,6 @@ export const AidRowSchema = z
 
 export const STRIKE_STATUSES = ['confirmed', 'possible'] as const;
 
-/** The per-strike trackers a strike row can come from; a row without `tracker` is TBIJ's. */
-export const STRIKE_TRACKERS = ['tbij', 'pbc', 'new-america', 'lwj', 'user'] as const;
-export type StrikeTracker = (typeof STRIKE_TRACKERS)[number];
-
 const minMaxRefinements = <T extends Record<string, unknown>>(row: T, ctx: z.RefinementCtx, pairs: [keyof T & string, keyof T & string][]) => {
   for (const [lo, hi] of pairs) {
     const a = row[lo];
@@ -125,6 +121,9 @@ const minMaxRefinements = <T extends Record<string, unknown>>(row: T, ctx: z.Ref
     }
   }
 };
+
+/** Which tracker a strike row comes from. Absent means TBIJ (the shipped per-strike series). */
+export const TRACKERS = ['tbij', 'pbc', 'new-america', 'lwj', 'user'] as const;
 
 export const StrikeSchema = z
   .object({
@@ -148,13 +147,13 @@ export const StrikeSchema = z
     tbijId: Text(40).nullable(),
     /** `possible` rows exist in a source but are outside its confirmed count. */
     status: z.enum(STRIKE_STATUSES),
+    /** Set when a coordinate lies outside Pakistan/Afghanistan on purpose or by a known source error. */
+    outsideRegion: z.boolean().optional(),
     /**
      * The tracker this row comes from (absent = tbij). Two trackers list the same strikes, so the
      * panels count one tracker's rows at a time and never add them up.
      */
-    tracker: z.enum(STRIKE_TRACKERS).optional(),
-    /** Set when a coordinate lies outside Pakistan/Afghanistan on purpose or by a known source error. */
-    outsideRegion: z.boolean().optional(),
+    tracker: z.enum(TRACKERS).optional(),
     note: Text(1000).optional(),
     sources: SourceIds,
   })
@@ -206,6 +205,24 @@ export const THEMES = [
 ] as const;
 export const Theme = z.enum(THEMES);
 
+export const FIGURE_FIELDS = ['killed', 'wounded', 'civiliansKilled'] as const;
+
+/** One source's value for a figure: a single number has min === max; "at least 24" has max null. */
+export const FigureValueSchema = z
+  .object({
+    min: Count,
+    max: Count,
+    sources: SourceIds,
+    note: Text(500).optional(),
+  })
+  .superRefine((row, ctx) => minMaxRefinements(row, ctx, [['min', 'max']]));
+
+/** Per-source values of one figure, kept side by side where the sources disagree. */
+export const FigureSchema = z.object({
+  field: z.enum(FIGURE_FIELDS),
+  values: z.array(FigureValueSchema).min(1, 'must list at least one value'),
+});
+
 export const INCIDENT_TYPES = ['border-incident', 'raid', 'incident', 'base', 'crossing', 'military-operation', 'drone-strike'] as const;
 
 export const IncidentSchema = z
@@ -232,6 +249,7 @@ export const IncidentSchema = z
     discrepancies: Text(1000).optional(),
     outsideRegion: z.boolean().optional(),
     singleSource: z.boolean().optional(),
+    figures: z.array(FigureSchema).optional(),
     sources: SourceIds,
   })
   .superRefine((row, ctx) => {
@@ -257,6 +275,17 @@ export const TimelineEventSchema = z.object({
   incidentId: Id.nullable().optional(),
   /** True when only one source (often the seed paper) makes the claim. */
   singleSource: z.boolean().optional(),
+  figures: z.array(FigureSchema).optional(),
+  sources: SourceIds,
+});
+
+/** A consumer price index value per calendar year, for converting current to constant dollars. */
+export const PriceIndexRowSchema = z.object({
+  id: Id,
+  year: Year,
+  value: z.number({ error: 'must be a number > 0' }).positive('must be a number > 0').finite('must be a finite number'),
+  /** The index series, e.g. BLS "CUUR0000SA0" (CPI-U, US city average, all items). */
+  series: NonEmptyText(60),
   sources: SourceIds,
 });
 
@@ -278,6 +307,7 @@ export const DatasetSchema = z
     strikeYears: z.array(StrikeYearSchema).optional(),
     incidents: z.array(IncidentSchema).optional(),
     events: z.array(TimelineEventSchema).optional(),
+    priceIndex: z.array(PriceIndexRowSchema).optional(),
   })
   .superRefine((dataset, ctx) => {
     const sourceIds = new Set<string>();
@@ -287,7 +317,7 @@ export const DatasetSchema = z
       }
       sourceIds.add(s.id);
     });
-    const tables = ['aid', 'strikes', 'strikeYears', 'incidents', 'events'] as const;
+    const tables = ['aid', 'strikes', 'strikeYears', 'incidents', 'events', 'priceIndex'] as const;
     for (const table of tables) {
       const rows = dataset[table] ?? [];
       const seen = new Set<string>();
@@ -305,6 +335,19 @@ export const DatasetSchema = z
         });
       });
     }
+    for (const table of ['incidents', 'events'] as const) {
+      (dataset[table] ?? []).forEach((row, i) => {
+        row.figures?.forEach((figure, f) =>
+          figure.values.forEach((value, v) =>
+            value.sources.forEach((id, j) => {
+              if (!sourceIds.has(id)) {
+                ctx.addIssue({ code: 'custom', message: `names source "${id}", which is not in sources`, path: [table, i, 'figures', f, 'values', v, 'sources', j], input: id });
+              }
+            }),
+          ),
+        );
+      });
+    }
     const incidentIds = new Set((dataset.incidents ?? []).map((r) => r.id));
     (dataset.events ?? []).forEach((e, i) => {
       if (e.incidentId && !incidentIds.has(e.incidentId)) {
@@ -320,6 +363,11 @@ export type Strike = z.infer<typeof StrikeSchema>;
 export type StrikeYear = z.infer<typeof StrikeYearSchema>;
 export type Incident = z.infer<typeof IncidentSchema>;
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+export type PriceIndexRow = z.infer<typeof PriceIndexRowSchema>;
+export type Figure = z.infer<typeof FigureSchema>;
+export type FigureValue = z.infer<typeof FigureValueSchema>;
+export type FigureField = (typeof FIGURE_FIELDS)[number];
+export type Tracker = (typeof TRACKERS)[number];
 export type ToneName = (typeof TONES)[number];
 export type ThemeName = (typeof THEMES)[number];
 export type AidMeasure = (typeof AID_MEASURES)[number];

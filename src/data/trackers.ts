@@ -4,11 +4,11 @@
  * twice (848 dots for some 420 strikes). The choice follows the drone panel's Tracker selector,
  * and falls back to TBIJ (then the first tracker present) when that tracker has no per-strike rows.
  */
-import { STRIKE_TRACKERS, type Dataset, type Strike, type StrikeTracker } from './schema';
+import { TRACKERS, type Dataset, type Strike, type Tracker } from './schema';
 
-export const trackerOf = (strike: Pick<Strike, 'tracker'>): StrikeTracker => strike.tracker ?? 'tbij';
+export const trackerOf = (strike: Pick<Strike, 'tracker'>): Tracker => strike.tracker ?? 'tbij';
 
-export const TRACKER_NAMES: Record<StrikeTracker, string> = {
+export const TRACKER_NAMES: Record<Tracker, string> = {
   tbij: 'TBIJ',
   pbc: 'Pakistan Body Count',
   'new-america': 'New America',
@@ -16,39 +16,39 @@ export const TRACKER_NAMES: Record<StrikeTracker, string> = {
   user: 'your own tracker',
 };
 
-const trackersCache = new WeakMap<readonly Strike[], StrikeTracker[]>();
+const trackersCache = new WeakMap<readonly Strike[], Tracker[]>();
 
 /** The trackers with per-strike rows, in the schema's order. */
-export function strikeTrackers(strikes: readonly Strike[]): StrikeTracker[] {
+export function strikeTrackers(strikes: readonly Strike[]): Tracker[] {
   let found = trackersCache.get(strikes);
   if (!found) {
-    const present = new Set<StrikeTracker>();
+    const present = new Set<Tracker>();
     for (const s of strikes) present.add(trackerOf(s));
-    found = STRIKE_TRACKERS.filter((t) => present.has(t));
+    found = TRACKERS.filter((t) => present.has(t));
     trackersCache.set(strikes, found);
   }
   return found;
 }
 
 /** The drone panel's series id names a tracker directly ("pbc") or as a per-strike series ("strikes-table:pbc"). */
-export function trackerOfSeries(seriesId: string | null): StrikeTracker | null {
+export function trackerOfSeries(seriesId: string | null): Tracker | null {
   if (seriesId === null) return null;
   const id = seriesId.startsWith('strikes-table:') ? seriesId.slice('strikes-table:'.length) : seriesId;
-  return (STRIKE_TRACKERS as readonly string[]).includes(id) ? (id as StrikeTracker) : null;
+  return (TRACKERS as readonly string[]).includes(id) ? (id as Tracker) : null;
 }
 
 /** The tracker whose strikes are shown, or null when there are no strikes. */
-export function activeStrikeTracker(strikes: readonly Strike[], droneSeries: string | null): StrikeTracker | null {
+export function activeStrikeTracker(strikes: readonly Strike[], droneSeries: string | null): Tracker | null {
   const present = strikeTrackers(strikes);
   const asked = trackerOfSeries(droneSeries);
   if (asked && present.includes(asked)) return asked;
   return present.includes('tbij') ? 'tbij' : (present[0] ?? null);
 }
 
-const byTracker = new WeakMap<readonly Strike[], Map<StrikeTracker, readonly Strike[]>>();
+const byTracker = new WeakMap<readonly Strike[], Map<Tracker, readonly Strike[]>>();
 
 /** One tracker's rows; the same array while the dataset stays, so per-table caches keep working. */
-export function strikesOfTracker(strikes: readonly Strike[], tracker: StrikeTracker | null): readonly Strike[] {
+export function strikesOfTracker(strikes: readonly Strike[], tracker: Tracker | null): readonly Strike[] {
   if (tracker === null || strikeTrackers(strikes).length <= 1) return strikes;
   let cache = byTracker.get(strikes);
   if (!cache) byTracker.set(strikes, (cache = new Map()));
@@ -57,7 +57,7 @@ export function strikesOfTracker(strikes: readonly Strike[], tracker: StrikeTrac
   return rows;
 }
 
-const viewCache = new WeakMap<Dataset, Map<StrikeTracker, Dataset>>();
+const viewCache = new WeakMap<Dataset, Map<Tracker, Dataset>>();
 
 /**
  * The dataset as the strike-drawing panels see it: only the active tracker's strikes. A dataset

@@ -4,12 +4,10 @@
  * `renderViewToPng` is the building block for the seminar's "Export slides".
  */
 import type { PanelId } from '../crossfilter/filters';
-import { PANEL_IDS } from '../crossfilter/filters';
 import type { Dataset } from '../data/schema';
 import { DASHBOARD_TITLE } from '../components/AppHeader';
-import { PANEL_TITLES } from '../panels/panelMeta';
+import { PANEL_IDS, panelMeta } from '../panels/registry';
 import { useDashboardStore } from '../store/store';
-import { PANEL_EXPORT_ADAPTERS } from './adapters';
 import { downloadBlob } from './download';
 import { exportFileName } from './fileName';
 import { filterLine, fileYearsFor } from './filterLine';
@@ -34,7 +32,7 @@ async function panelInfos(dataset: Dataset, panels: readonly { id: PanelId }[]):
   const { filters } = useDashboardStore.getState();
   const out = new Map<PanelId, { info: PanelExportInfo; exclude: readonly string[] }>();
   for (const { id } of panels) {
-    const adapter = await PANEL_EXPORT_ADAPTERS[id]();
+    const adapter = await panelMeta(id).exportAdapter();
     out.set(id, { info: adapter.info(dataset, filters), exclude: adapter.excludeFromImage ?? [] });
   }
   return out;
@@ -82,7 +80,7 @@ export async function renderDashboardPng(pixelRatio = 2): Promise<{ blob: Blob; 
     const panelWidth = Math.round(el.getBoundingClientRect().width);
     const chart = chartClone({ panelEl: el, panelId: id, exclude: entry.exclude });
     const cell = buildSheet({
-      header: { title: PANEL_TITLES[id], filterLine: '', ...(entry.info.subtitle ? { subtitle: entry.info.subtitle } : {}) },
+      header: { title: panelMeta(id).title, filterLine: '', ...(entry.info.subtitle ? { subtitle: entry.info.subtitle } : {}) },
       footer: { legend: entry.info.legend, sources: entry.info.sources, credit: '', maxSourceLines: 3 },
       chart: chart.node,
       width: panelWidth,
@@ -184,7 +182,7 @@ export async function renderViewToPng(options: ViewToPngOptions): Promise<Blob> 
       const entry = infos.get(id)!;
       const cell = document.createElement('div');
       Object.assign(cell.style, { position: 'relative', overflow: 'hidden', minWidth: '0' });
-      const titleBlock = drawHeader(document, { title: PANEL_TITLES[id], filterLine: '', scale: 1.45 * s }, cellWidth, measure);
+      const titleBlock = drawHeader(document, { title: panelMeta(id).title, filterLine: '', scale: 1.45 * s }, cellWidth, measure);
       const title = blockSvg(document, titleBlock, cellWidth);
       const chart = chartClone({ panelEl: el, panelId: id, exclude: entry.exclude });
       const content = document.createElement('div');

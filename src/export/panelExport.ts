@@ -6,9 +6,8 @@ import type { PanelId } from '../crossfilter/filters';
 import type { TableModel } from '../crossfilter/tableModel';
 import type { Dataset } from '../data/schema';
 import { DASHBOARD_TITLE } from '../components/AppHeader';
-import { PANEL_TITLES } from '../panels/panelMeta';
+import { panelMeta } from '../panels/registry';
 import { useDashboardStore } from '../store/store';
-import { PANEL_EXPORT_ADAPTERS } from './adapters';
 import { buildCsv } from './csv';
 import { copyPngToClipboard, downloadBlob } from './download';
 import { exportFileName } from './fileName';
@@ -46,9 +45,9 @@ interface Context {
 async function context(panel: PanelId): Promise<Context> {
   const { dataset, filters } = useDashboardStore.getState();
   if (!dataset) throw new Error('No dataset is loaded.');
-  const adapter = await PANEL_EXPORT_ADAPTERS[panel]();
+  const { exportAdapter, title } = panelMeta(panel);
+  const adapter = await exportAdapter();
   const info = adapter.info(dataset, filters);
-  const title = PANEL_TITLES[panel];
   return {
     dataset,
     adapter,

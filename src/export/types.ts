@@ -3,7 +3,7 @@
  * file costs nothing in the initial bundle.
  */
 import type { Dataset } from '../data/schema';
-import type { Filters, PanelId } from '../crossfilter/filters';
+import type { Filters } from '../crossfilter/filters';
 
 /** One legend entry, drawn as SVG (a swatch and a label) in the PNG and the SVG exports. */
 export interface LegendItem {
@@ -63,4 +63,3 @@ export interface PanelExportAdapter {
 }
 
 export type PanelExportAdapterLoader = () => Promise<PanelExportAdapter>;
-export type PanelExportAdapters = Record<PanelId, PanelExportAdapterLoader>;

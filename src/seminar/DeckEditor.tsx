@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { JsonFileButton } from '../components/JsonFileButton';
 import { downloadBlob } from '../export/download';
 import { slugify } from '../export/fileName';
-import { PANEL_TITLES } from '../panels/panelMeta';
+import { PANELS } from '../panels/registry';
 import { useDashboardStore } from '../store/store';
 import { applySlide, captureSlide, describeSlideQuery, filtersToQuery, formatDeckProblems, MAX_CAPTION, MAX_SOURCES, MAX_TITLE, parseDeckText, serializeDeck, SLIDE_LAYOUTS, type Slide, type SlideLayout } from './deck';
 import { EXAMPLE_DECK } from './exampleDeck';
@@ -14,11 +14,8 @@ const MAX_DECK_FILE_BYTES = 2 * 1024 * 1024;
 const SHOWN_PROBLEMS = 50;
 
 export const LAYOUT_LABELS: Record<SlideLayout, string> = {
-  grid: 'All four panels',
-  aid: `Only: ${PANEL_TITLES.aid}`,
-  drones: `Only: ${PANEL_TITLES.drones}`,
-  map: `Only: ${PANEL_TITLES.map}`,
-  timeline: `Only: ${PANEL_TITLES.timeline}`,
+  grid: 'All panels',
+  ...Object.fromEntries(PANELS.map((p) => [p.id, `Only: ${p.title}`])),
 };
 
 const ID = /^[\w.:-]{1,120}$/;

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { createPortal } from 'react-dom';
 import { FilterBar } from '../components/FilterBar';
-import { PANELS } from '../panels/registry';
+import { PANEL_VIEWS } from '../panels/panelViews';
 import { useDashboardStore } from '../store/store';
 import { datasetBounds, filtersMatchSlide, SLIDE_LAYOUTS, type SlideLayout } from './deck';
 import { LAYOUT_LABELS } from './DeckEditor';
@@ -223,7 +223,7 @@ function SeminarView() {
         </div>
         <div ref={stageRef} className={`seminar__stage seminar__stage--${layout === 'grid' ? 'grid' : 'single'}`}>
           {dataset ? (
-            PANELS.map(({ id, Component }) => (
+            PANEL_VIEWS.map(({ id, Component }) => (
               <div key={id} className="seminar__cell" data-cell={id} hidden={layout !== 'grid' && layout !== id}>
                 <Component />
               </div>

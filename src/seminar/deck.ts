@@ -7,7 +7,8 @@
  * the slide export all use it.
  */
 import { z } from 'zod';
-import { PANEL_IDS, type Filters, type PanelId } from '../crossfilter/filters';
+import type { Filters, PanelId } from '../crossfilter/filters';
+import { PANEL_IDS } from '../panels/registry';
 import type { Dataset } from '../data/schema';
 import { describeValue, formatProblem, problemsFromZod, type DatasetProblem } from '../data/validation';
 import { decodeUrlState, encodeUrlState, type YearBounds } from '../url/urlCodec';
@@ -22,7 +23,7 @@ export const MAX_SOURCES = 20;
 const MAX_QUERY = 2000;
 const ID = /^[\w.:-]{1,120}$/;
 
-/** Which panels a slide shows: the grid of four, or one panel maximised. */
+/** Which panels a slide shows: the grid of all panels, or one panel maximised. */
 export type SlideLayout = 'grid' | PanelId;
 export const SLIDE_LAYOUTS: readonly SlideLayout[] = ['grid', ...PANEL_IDS];
 

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AidCategory, AidMeasure, ThemeName, ToneName } from '../data/schema';
 import { DEFAULT_FILTERS, type Filters, type MapLayers, type PanelId, type Selection, type YearRange, type YearRangeOrigin } from '../crossfilter/filters';
+import { panelMeta } from '../panels/registry';
 import type { DashboardState } from './store';
 
 function toggled<T>(list: readonly T[], value: T): T[] {
@@ -56,20 +57,10 @@ export const createFilterSlice: StateCreator<DashboardState, [], [], FilterSlice
       })),
     replaceFilters: (filters) => set({ filters }),
     resetPanelFilters: (panel) =>
-      update((f) => {
-        const ownsRange = f.yearRangeOrigin === panel;
-        const range = ownsRange ? { yearRange: null, yearRangeOrigin: 'filter-bar' as const } : {};
-        switch (panel) {
-          case 'aid':
-            return { ...range, aidCategories: [] };
-          case 'drones':
-            return { ...range };
-          case 'map':
-            return { mapLayers: DEFAULT_FILTERS.mapLayers, selection: f.selection?.kind === 'event' ? f.selection : null };
-          case 'timeline':
-            return { ...range, tones: [], themes: [] };
-        }
-      }),
+      update((f) => ({
+        ...(f.yearRangeOrigin === panel ? { yearRange: null, yearRangeOrigin: 'filter-bar' } : {}),
+        ...panelMeta(panel).resetFilters?.(f),
+      })),
     resetAllFilters: () => set({ filters: DEFAULT_FILTERS }),
   };
 };

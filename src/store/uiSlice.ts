@@ -11,7 +11,7 @@ export interface Notice {
 
 export interface UiSlice {
   /** Which panels show their data table instead of (or under) the chart. */
-  openTables: Record<PanelId, boolean>;
+  openTables: Partial<Record<PanelId, boolean>>;
   toggleTable: (panel: PanelId) => void;
   notices: Notice[];
   showNotice: (notice: Notice) => void;
@@ -19,7 +19,7 @@ export interface UiSlice {
 }
 
 export const createUiSlice: StateCreator<DashboardState, [], [], UiSlice> = (set) => ({
-  openTables: { aid: false, drones: false, map: false, timeline: false },
+  openTables: {},
   toggleTable: (panel) => set((s) => ({ openTables: { ...s.openTables, [panel]: !s.openTables[panel] } })),
   notices: [],
   showNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),

@@ -5,6 +5,7 @@
  */
 import { AID_CATEGORIES, AID_MEASURES, MAX_YEAR, MIN_YEAR, THEMES, TONES } from '../data/schema';
 import { DEFAULT_FILTERS, type Filters, type MapLayers, type SelectionKind, type YearRangeOrigin } from '../crossfilter/filters';
+import { YEAR_BRUSH_PANEL_IDS } from '../panels/registry';
 
 export interface YearBounds {
   min: number;
@@ -20,7 +21,7 @@ export interface DecodedUrlState {
 /** Parameters owned by other features (the dataset loader); the codec leaves them alone. */
 export const PASSTHROUGH_KEYS = ['data'] as const;
 
-const ORIGINS: readonly YearRangeOrigin[] = ['filter-bar', 'aid', 'drones', 'timeline'];
+const ORIGINS: readonly YearRangeOrigin[] = ['filter-bar', ...YEAR_BRUSH_PANEL_IDS];
 const LAYER_NAMES: readonly (keyof MapLayers)[] = ['incidents', 'strikes', 'operations'];
 const SELECTION_KINDS: readonly SelectionKind[] = ['event', 'incident', 'strike'];
 const ID_PATTERN = /^[\w.:-]{1,120}$/;

@@ -2,13 +2,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { smallDatasetText } from '../fixtures/loadFixture';
 import { renderApp } from './renderApp';
+import { PANELS } from '../../src/panels/registry';
 
-const PANEL_NAMES = ['US aid to Pakistan', 'Drone strikes', 'Border incidents map', 'Cooperation and friction timeline'];
+// The names in PRODUCT.md's UI contract; every panel in the registry must show as well.
+const CONTRACT_NAMES = ['US aid to Pakistan', 'Drone strikes', 'Border incidents map', 'Cooperation and friction timeline'];
+const PANEL_NAMES = [...new Set([...CONTRACT_NAMES, ...PANELS.map((p) => p.title)])];
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('App load states', () => {
-  it('shows the four panel frames as a skeleton while the dataset loads', async () => {
+  it('shows every panel frame as a skeleton while the dataset loads', async () => {
     let release: (r: Response) => void = () => {};
     vi.spyOn(globalThis, 'fetch').mockReturnValue(new Promise<Response>((resolve) => (release = resolve)));
     renderApp();
@@ -18,7 +21,7 @@ describe('App load states', () => {
     await waitFor(() => expect(screen.getByRole('region', { name: 'US aid to Pakistan' })).not.toHaveAttribute('aria-busy'));
   });
 
-  it('renders the four named panel regions and the header once loaded', async () => {
+  it('renders every named panel region and the header once loaded', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(smallDatasetText()));
     renderApp();
     expect(await screen.findByText('test-1')).toBeInTheDocument();

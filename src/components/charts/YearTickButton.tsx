@@ -1,7 +1,20 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
+import type { FocusEvent, KeyboardEvent, MouseEvent } from 'react';
 import './yearTick.css';
 
+/** Where a focused tick sits, so the chart can open its tooltip above it. */
+export interface FocusedTick {
+  key: string;
+  /** The tick's centre, in the chart's own pixels. */
+  x: number;
+  /** The top of the tick (the axis line), in the chart's own pixels. */
+  y: number;
+  /** The chart's width, to keep the tooltip inside it. */
+  chartWidth: number;
+}
+
 interface YearTickButtonProps {
+  /** The slot or year this tick stands for (reported on focus). */
+  tickKey: string;
   x: number;
   y: number;
   label: string;
@@ -14,21 +27,37 @@ interface YearTickButtonProps {
   dimmed: boolean;
   selected: boolean;
   pressed: boolean;
-  accessibleName: string;
+  /** What the year holds, in words: the accessible name is the visible text followed by this. */
+  description: string;
   /** `extend` is true for Shift+click / Shift+Enter: widen the range instead of selecting one year. */
   onActivate: (extend: boolean) => void;
+  onFocusTick?: (tick: FocusedTick | null) => void;
+}
+
+/**
+ * The accessible name of a tick: its visible text first (WCAG 2.5.3, label in name, so a
+ * voice-control user can say what they see), then what the year holds.
+ */
+export function tickAccessibleName(label: string, sub: string, description: string): string {
+  const visible = sub ? `${label} ${sub}` : label;
+  return description ? `${visible}: ${description}` : visible;
 }
 
 /**
  * A year label on a chart axis that is also a button: click or Enter selects the year, Shift
- * widens the range. The charts' brushes listen for mouse-down, so the tick stops it.
+ * widens the range. The charts' brushes listen for mouse-down, so the tick stops it. Focus
+ * (keyboard or click) reports the tick so the chart shows that year's tooltip.
  */
-export function YearTickButton({ x, y, label, sub, compact, marked, dimmed, selected, pressed, accessibleName, onActivate }: YearTickButtonProps) {
+export function YearTickButton({ tickKey, x, y, label, sub, compact, marked, dimmed, selected, pressed, description, onActivate, onFocusTick }: YearTickButtonProps) {
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       onActivate(e.shiftKey);
-    }
+    } else if (e.key === 'Escape') onFocusTick?.(null);
+  };
+  const onFocus = (e: FocusEvent<SVGGElement>) => {
+    const svg = e.currentTarget.ownerSVGElement;
+    onFocusTick?.({ key: tickKey, x, y, chartWidth: svg?.clientWidth || svg?.getBoundingClientRect().width || 0 });
   };
   const stop = (e: MouseEvent) => e.stopPropagation();
   return (
@@ -38,9 +67,11 @@ export function YearTickButton({ x, y, label, sub, compact, marked, dimmed, sele
       role="button"
       tabIndex={0}
       aria-pressed={pressed}
-      aria-label={accessibleName}
+      aria-label={tickAccessibleName(label, sub, description)}
       onClick={(e) => onActivate(e.shiftKey)}
       onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={() => onFocusTick?.(null)}
       onMouseDown={stop}
       onMouseUp={stop}
     >

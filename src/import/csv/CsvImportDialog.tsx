@@ -4,7 +4,7 @@
  * (with papaparse and its worker) the first time someone imports a CSV.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { STRIKE_TRACKERS, type StrikeTracker } from '../../data/schema';
+import { TRACKERS, type Tracker } from '../../data/schema';
 import { DatasetProblemsView } from '../../components/LoadStates';
 import { useDashboardStore } from '../../store/store';
 import { applyDataset, fileOrigin, showLoadNotices } from '../loadDataset';
@@ -18,7 +18,7 @@ import './csvImport.css';
 
 const KEY_DATE_FIELD: Record<CsvTable, string> = { strikes: 'date', events: 'date', incidents: 'dateStart', aid: 'fiscalYearStart' };
 const today = () => new Date().toISOString().slice(0, 10);
-const defaultPrefix = (table: CsvTable, tracker: StrikeTracker) => (table === 'strikes' && tracker !== 'user' ? `${tracker}-` : '');
+const defaultPrefix = (table: CsvTable, tracker: Tracker) => (table === 'strikes' && tracker !== 'user' ? `${tracker}-` : '');
 
 export default function CsvImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
   const titleId = useId();
@@ -31,7 +31,7 @@ export default function CsvImportDialog({ file, onClose }: { file: File; onClose
   const [table, setTable] = useState<CsvTable>('strikes');
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const [dateOrder, setDateOrder] = useState<DateOrder>('dmy');
-  const [tracker, setTracker] = useState<StrikeTracker>(() => guessTracker(file.name));
+  const [tracker, setTracker] = useState<Tracker>(() => guessTracker(file.name));
   const [idPrefix, setIdPrefix] = useState(() => defaultPrefix('strikes', guessTracker(file.name)));
   const [mode, setMode] = useState<ImportMode>(current ? 'add' : 'replace');
   const [busy, setBusy] = useState<string | null>(`Reading ${file.name}…`);
@@ -160,12 +160,12 @@ export default function CsvImportDialog({ file, onClose }: { file: File; onClose
                   <select
                     value={tracker}
                     onChange={(e) => {
-                      const next = e.target.value as StrikeTracker;
+                      const next = e.target.value as Tracker;
                       if (idPrefix === defaultPrefix(table, tracker)) setIdPrefix(defaultPrefix(table, next));
                       setTracker(next);
                     }}
                   >
-                    {STRIKE_TRACKERS.map((t) => (
+                    {TRACKERS.map((t) => (
                       <option key={t} value={t}>
                         {TRACKER_LABELS[t]}
                       </option>

@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { DatasetSchema, yearOf, type Dataset, type Source, type StrikeTracker } from '../../data/schema';
+import { DatasetSchema, yearOf, type Dataset, type Source, type Tracker } from '../../data/schema';
 import { PROBLEM_LIST_LIMIT, problemsFromZod, validateDataset, type DatasetProblem } from '../../data/validation';
 import { groupProblems, type ProblemGroup } from '../../data/problemGroups';
 import { mergeDatasets } from '../merge';
@@ -37,7 +37,7 @@ export interface BuildOptions {
   table: CsvTable;
   mapping: ColumnMapping;
   dateOrder: DateOrder;
-  tracker: StrikeTracker;
+  tracker: Tracker;
   idPrefix: string;
   mode: ImportMode;
   fileName: string;
@@ -49,7 +49,7 @@ export type BuildOutcome =
   | { ok: true; dataset: Dataset; loaded: number; failed: number; problems: DatasetProblem[]; problemCount: number; groups: ProblemGroup[]; notices: string[] }
   | { ok: false; problems: DatasetProblem[]; problemCount: number; groups: ProblemGroup[]; notices: string[] };
 
-export const TRACKER_LABELS: Record<StrikeTracker, string> = {
+export const TRACKER_LABELS: Record<Tracker, string> = {
   tbij: 'TBIJ',
   pbc: 'Pakistan Body Count',
   'new-america': 'New America',
@@ -58,7 +58,7 @@ export const TRACKER_LABELS: Record<StrikeTracker, string> = {
 };
 
 /** Guesses the tracker from the file name: "…PBC…" or "…body count…" is Pakistan Body Count, and so on. */
-export function guessTracker(fileName: string): StrikeTracker {
+export function guessTracker(fileName: string): Tracker {
   const n = fileName.toLowerCase();
   if (/pbc|body.?count/.test(n)) return 'pbc';
   if (/tbij|bureau/.test(n)) return 'tbij';

@@ -2,7 +2,8 @@ import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, t
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { AID_STATUS_LABELS, compactSlotLabel, SHOWN_AS_LABELS, slotClickAction, slotDragAction, slotExtendAction, type AidSeries, type AidSlot, type AidView, type SlotAction } from './aidSelectors';
-import { YearTickButton } from '../../components/charts/YearTickButton';
+import { YearTickButton, type FocusedTick } from '../../components/charts/YearTickButton';
+import { TickTooltip, useFocusedTick } from '../../components/charts/TickTooltip';
 
 interface AidChartProps {
   view: AidView;
@@ -23,8 +24,8 @@ const formatTick = (v: number) => v.toLocaleString('en-US');
 
 const money = (n: number) => `US$ ${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} m`;
 
-/** The sentence a screen reader hears for one fiscal year's tick button. */
-export function slotAccessibleName(slot: AidSlot): string {
+/** What a screen reader hears after a fiscal year's visible tick text ("FY08: FY2008, US$ 2,043 m"). */
+export function slotDescription(slot: AidSlot): string {
   const parts = [slot.title];
   if (!slot.hasData) parts.push('no figure');
   else if (slot.total !== null) parts.push(money(slot.total));
@@ -99,6 +100,7 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
     if (key) setDrag({ from: key, to: key });
   };
   const onMouseMove = (state: MouseHandlerDataParam) => {
+    onPointerState(state);
     const key = keyOf(state);
     if (drag && key && key !== drag.to) setDrag({ ...drag, to: key });
   };
@@ -110,6 +112,8 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
     if (a && b) onAction(slotDragAction(a, b, yearRange));
   };
 
+  const { tick: focusedTick, onFocusTick, onPointerState } = useFocusedTick();
+  const focusedSlot = focusedTick ? slotByKey.get(focusedTick.key) : undefined;
   const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
   const chartRef = useRef<HTMLDivElement>(null);
   const compact = useCompactTicks(chartRef, view.slots.length);
@@ -117,9 +121,9 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
   const renderTick = useCallback(
     (props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
       const slot = slotByKey.get(String(props.payload.value));
-      return slot ? <SlotTick x={Number(props.x)} y={Number(props.y)} slot={slot} compact={compact} yearRange={yearRange} onAction={onAction} /> : null;
+      return slot ? <SlotTick x={Number(props.x)} y={Number(props.y)} slot={slot} compact={compact} yearRange={yearRange} onAction={onAction} onFocusTick={onFocusTick} /> : null;
     },
-    [slotByKey, compact, yearRange, onAction],
+    [slotByKey, compact, yearRange, onAction, onFocusTick],
   );
   const yLabel = useMemo(() => ({ value: view.measureInfo.axis, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }) as const, [view.measureInfo.axis]);
   const tooltipContent = useCallback(
@@ -143,6 +147,7 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
           onMouseLeave={() => setDrag(null)}
           title={`US aid to Pakistan by fiscal year: ${view.measureInfo.label}`}
           barCategoryGap="18%"
+          accessibilityLayer={false}
         >
           <defs>
             {view.series.map((s, i) => (
@@ -179,6 +184,11 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
           {dragArea && <ReferenceArea x1={dragArea[0]} x2={dragArea[1]} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.5} />}
         </ComposedChart>
       </ResponsiveContainer>
+      {focusedTick && focusedSlot && (
+        <TickTooltip tick={focusedTick}>
+          <AidTooltip active label={focusedSlot.key} slotByKey={slotByKey} series={view.series} />
+        </TickTooltip>
+      )}
     </div>
   );
 });
@@ -217,12 +227,14 @@ interface SlotTickProps {
   compact: boolean;
   yearRange: YearRange | null;
   onAction: (action: SlotAction) => void;
+  onFocusTick: (tick: FocusedTick | null) => void;
 }
 
-function SlotTick({ x, y, slot, compact, yearRange, onAction }: SlotTickProps) {
+function SlotTick({ x, y, slot, compact, yearRange, onAction, onFocusTick }: SlotTickProps) {
   const second = !slot.hasData ? (compact ? 'n/a' : 'no data') : slot.status === 'request' ? 'req.' : slot.status === 'estimate' ? 'est.' : slot.start !== slot.end ? `${slot.end - slot.start + 1} yrs` : '';
   return (
     <YearTickButton
+      tickKey={slot.key}
       x={x}
       y={y}
       label={`${compact ? compactSlotLabel(slot.start, slot.end) : slot.label}${slot.hasOtherFigures ? '†' : ''}`}
@@ -232,8 +244,9 @@ function SlotTick({ x, y, slot, compact, yearRange, onAction }: SlotTickProps) {
       dimmed={slot.dimmed}
       selected={slot.selected}
       pressed={yearRange !== null && yearRange.from === slot.start && yearRange.to === slot.end}
-      accessibleName={slotAccessibleName(slot)}
+      description={slotDescription(slot)}
       onActivate={(extend) => onAction(extend ? slotExtendAction(slot, yearRange) : slotClickAction(slot, yearRange))}
+      onFocusTick={onFocusTick}
     />
   );
 }

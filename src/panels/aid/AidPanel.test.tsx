@@ -13,19 +13,21 @@ function renderPanel(dataset: Dataset = smallDataset()) {
 }
 
 const filters = () => useDashboardStore.getState().filters;
-const yearButtons = (panel: HTMLElement) => within(panel).getAllByRole('button', { name: /^FY\d{4}/ });
+const yearButtons = (panel: HTMLElement) => within(panel).getAllByRole('button', { name: /^FY\d{2}/ });
 
 describe('AidPanel', () => {
   it('draws one named, focusable button per fiscal-year slot, with its total and unknown years said as such', () => {
     const panel = renderPanel();
     expect(yearButtons(panel).map((b) => b.getAttribute('aria-label'))).toEqual([
-      'FY2002–FY2007 (6-year total), US$ 1,500 m',
-      'FY2008, US$ 298 m',
-      'FY2009, no figure',
-      'FY2010, US$ 1,292 m',
-      'FY2011, US$ 1,118 m',
+      'FY02–07 6 yrs: FY2002–FY2007 (6-year total), US$ 1,500 m',
+      'FY08: FY2008, US$ 298 m',
+      'FY09 no data: FY2009, no figure',
+      'FY10: FY2010, US$ 1,292 m',
+      'FY11: FY2011, US$ 1,118 m',
     ]);
-    expect(within(panel).getByRole('button', { name: /^FY2010/ })).toHaveAttribute('tabindex', '0');
+    // Label in name (WCAG 2.5.3): each name starts with the tick's visible text.
+    for (const b of yearButtons(panel)) expect(b.getAttribute('aria-label')!.startsWith([...b.querySelectorAll('text')].map((t) => t.textContent).join(' '))).toBe(true);
+    expect(within(panel).getByRole('button', { name: /^FY10:/ })).toHaveAttribute('tabindex', '0');
     // Stacked bars are drawn for the slots with figures (one rect per category segment).
     expect(panel.querySelectorAll('rect.aid-chart__bar')).toHaveLength(4);
     expect(panel).toHaveTextContent('Appropriations (CRS), US$ millions (current).');
@@ -34,14 +36,14 @@ describe('AidPanel', () => {
   it('selects a year on click without collapsing its own chart, shows Reset, and clears on a second click', async () => {
     const user = userEvent.setup({ skipHover: true });
     const panel = renderPanel();
-    await user.click(within(panel).getByRole('button', { name: /^FY2010/ }));
+    await user.click(within(panel).getByRole('button', { name: /^FY10:/ }));
     expect(filters().yearRange).toEqual({ from: 2010, to: 2010 });
     expect(filters().yearRangeOrigin).toBe('aid');
-    expect(within(panel).getByRole('button', { name: /^FY2010/ })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(panel).getByRole('button', { name: /^FY10:/ })).toHaveAttribute('aria-pressed', 'true');
     // Not filtered by its own brush: every slot is still there.
     expect(yearButtons(panel)).toHaveLength(5);
     expect(within(panel).getByRole('button', { name: 'Reset US aid to Pakistan' })).toBeInTheDocument();
-    await user.click(within(panel).getByRole('button', { name: /^FY2010/ }));
+    await user.click(within(panel).getByRole('button', { name: /^FY10:/ }));
     expect(filters().yearRange).toBeNull();
     expect(within(panel).queryByRole('button', { name: 'Reset US aid to Pakistan' })).not.toBeInTheDocument();
   });
@@ -49,10 +51,10 @@ describe('AidPanel', () => {
   it('selects the whole span of a multi-year aggregate, and works from the keyboard', async () => {
     const user = userEvent.setup({ skipHover: true });
     const panel = renderPanel();
-    act(() => within(panel).getByRole('button', { name: /^FY2002–FY2007/ }).focus());
+    act(() => within(panel).getByRole('button', { name: /^FY02–07/ }).focus());
     await user.keyboard('{Enter}');
     expect(filters().yearRange).toEqual({ from: 2002, to: 2007 });
-    act(() => within(panel).getByRole('button', { name: /^FY2010/ }).focus());
+    act(() => within(panel).getByRole('button', { name: /^FY10:/ }).focus());
     await user.keyboard('{Shift>}{Enter}{/Shift}');
     expect(filters().yearRange).toEqual({ from: 2002, to: 2010 });
   });
@@ -60,11 +62,11 @@ describe('AidPanel', () => {
   it("is narrowed by another panel's year range, and says when the range holds no figures", () => {
     const panel = renderPanel();
     act(() => useDashboardStore.getState().setYearRange({ from: 2010, to: 2011 }, 'timeline'));
-    expect(yearButtons(panel).map((b) => b.getAttribute('aria-label'))).toEqual(['FY2010, US$ 1,292 m', 'FY2011, US$ 1,118 m']);
+    expect(yearButtons(panel).map((b) => b.getAttribute('aria-label'))).toEqual(['FY10: FY2010, US$ 1,292 m', 'FY11: FY2011, US$ 1,118 m']);
     expect(within(panel).queryByRole('button', { name: 'Reset US aid to Pakistan' })).not.toBeInTheDocument();
     act(() => useDashboardStore.getState().setYearRange({ from: 2019, to: 2020 }, 'filter-bar'));
     expect(within(panel).getByText('No aid figures (appropriations (crs)) for FY2019–FY2020.')).toBeInTheDocument();
-    expect(within(panel).queryAllByRole('button', { name: /^FY\d{4}/ })).toHaveLength(0);
+    expect(within(panel).queryAllByRole('button', { name: /^FY\d{2}/ })).toHaveLength(0);
   });
 
   it('shows a table of exactly what is drawn, with unknown for the year without a figure and a source column', async () => {
@@ -90,7 +92,11 @@ describe('AidPanel', () => {
     expect(within(select).getByRole('option', { name: /Disbursements/ })).toBeDisabled();
     await user.selectOptions(select, 'fa-obligations');
     expect(filters().aidMeasure).toBe('fa-obligations');
-    expect(yearButtons(panel).map((b) => b.getAttribute('aria-label'))).toEqual(['FY2010, US$ 2,681.1 m']);
+    expect(yearButtons(panel).map((b) => b.getAttribute('aria-label'))).toEqual(['FY10: FY2010, US$ 2,681.1 m']);
+    // One unsplit total per year: the breakdown buttons do nothing, so they are disabled with the reason.
+    expect(within(panel).getByRole('button', { name: 'By category' })).toBeDisabled();
+    expect(within(panel).getByRole('button', { name: 'By programme' })).toBeDisabled();
+    expect(within(panel).getByRole('group', { name: 'Breakdown' })).toHaveAccessibleDescription('Obligations (ForeignAssistance.gov) is one total per year, not split by category or programme.');
     expect(panel).toHaveTextContent('excluding Coalition Support Funds');
     act(() => useDashboardStore.getState().setAidMeasure('fa-disbursements'));
     expect(within(panel).getByText(/has no aid figures for disbursements/)).toBeInTheDocument();
@@ -118,15 +124,31 @@ describe('AidPanel', () => {
     expect(filters().aidCategories).toEqual([]);
   });
 
-  it('marks the years that hold events matching the tone filter, and the selected item year', () => {
-    const panel = renderPanel();
+  it('marks the fiscal years that hold events matching the tone filter, and the selected item year (Salala, 26 Nov 2011, is FY2012)', () => {
+    const d = smallDataset();
+    d.aid!.push({ id: 'crs-2012', measure: 'crs-appropriations', fiscalYearStart: 2012, fiscalYearEnd: 2012, programme: 'ESF', programmeName: 'Economic Support Fund', category: 'economic', status: 'actual', amount: 904, sources: ['crs'] });
+    const panel = renderPanel(d);
     act(() => {
       useDashboardStore.getState().toggleTone('friction');
       useDashboardStore.getState().select({ kind: 'incident', id: 'salala_2011' });
     });
-    expect(within(panel).getByRole('button', { name: 'FY2011, US$ 1,118 m, has matching events, year of the selected item' })).toBeInTheDocument();
-    expect(within(panel).getByRole('button', { name: 'FY2010, US$ 1,292 m' })).toBeInTheDocument();
-    expect(panel).toHaveTextContent('◆ and a shaded band mark years with events matching the timeline filters.');
+    expect(within(panel).getByRole('button', { name: 'FY12: FY2012, US$ 904 m, has matching events, year of the selected item' })).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: 'FY11: FY2011, US$ 1,118 m' })).toBeInTheDocument();
+    expect(panel).toHaveTextContent('mark fiscal years (1 Oct–30 Sep: 26 Nov 2011 falls in FY2012)');
+  });
+
+  it('opens the tooltip of the clicked or focused tick, not of the first bar', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const panel = renderPanel();
+    await user.click(within(panel).getByRole('button', { name: /^FY11:/ }));
+    const tip = within(panel).getByRole('tooltip');
+    expect(tip).toHaveTextContent('FY2011');
+    expect(tip).toHaveTextContent('1,118');
+    expect(tip).not.toHaveTextContent('FY2002');
+    act(() => within(panel).getByRole('button', { name: /^FY08:/ }).focus());
+    expect(within(panel).getByRole('tooltip')).toHaveTextContent('FY2008');
+    await user.keyboard('{Escape}');
+    expect(within(panel).queryByRole('tooltip')).not.toBeInTheDocument();
   });
 
   it('says which table is missing when the dataset has no aid', () => {

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useId } from 'react';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import { AID_MEASURES } from '../../data/schema';
 import { useDashboardStore } from '../../store/store';
@@ -39,6 +39,7 @@ export function AidPanel() {
 function AidControls({ view }: { view: AidView }) {
   const { setAidMeasure, setAidView, toggleAidCategory } = useAidActions();
   const aidCategories = useDashboardStore((s) => s.filters.aidCategories);
+  const breakdownReasonId = useId();
   return (
     <>
       <label className="aid-control">
@@ -52,14 +53,19 @@ function AidControls({ view }: { view: AidView }) {
           ))}
         </select>
       </label>
-      <div className="aid-control aid-control--group" role="group" aria-label="Breakdown">
-        <button type="button" className="button" aria-pressed={view.view === 'category'} onClick={() => setAidView('category')}>
+      <div className="aid-control aid-control--group" role="group" aria-label="Breakdown" aria-describedby={view.breakdownAvailable ? undefined : breakdownReasonId}>
+        <button type="button" className="button" aria-pressed={view.view === 'category'} disabled={!view.breakdownAvailable} onClick={() => setAidView('category')}>
           By category
         </button>
-        <button type="button" className="button" aria-pressed={view.view === 'programme'} onClick={() => setAidView('programme')}>
+        <button type="button" className="button" aria-pressed={view.view === 'programme'} disabled={!view.breakdownAvailable} onClick={() => setAidView('programme')}>
           By programme
         </button>
       </div>
+      {!view.breakdownAvailable && (
+        <span className="aid-control__reason" id={breakdownReasonId}>
+          {view.measureInfo.label} is one total per year, not split by category or programme.
+        </span>
+      )}
       {view.categoriesPresent.length > 1 && (
         <fieldset className="chip-group aid-categories">
           <legend>Highlight</legend>
@@ -103,7 +109,7 @@ function AidNote({ view }: { view: AidView }) {
       {view.hasAggregate && ' FY2002–FY2007 is one 6-year total: the source does not print those years separately, so it is not split.'}
       {view.hasRequestOrEstimate && ' Hatched bars are requests or estimates (labelled “req.” / “est.”), not final figures.'}
       {view.hasOtherFigures && ' † marks a year with a revised, superseded or other figure; the tooltip and the table list it.'}
-      {view.anyMarked && ' ◆ and a shaded band mark years with events matching the timeline filters.'}
+      {view.anyMarked && ' ◆ and a shaded band mark fiscal years (1 Oct–30 Sep: 26 Nov 2011 falls in FY2012) with events matching the timeline filters; an event dated only by year is placed in that year.'}
       {view.slots.some((s) => !s.hasData) && ' “no data” / “n/a” means no figure was found: unknown, not zero.'}
     </>
   );

@@ -152,9 +152,13 @@ describe('selectAidView: cross-filtering', () => {
     expect(view.table.rows.filter((r) => r.amount !== null).map((r) => r.programme)).toEqual(['FMF', 'FMF']);
   });
 
-  it('marks the years holding events that match the tone/theme filters', () => {
-    const view = selectAidView(smallDataset(), filters({ tones: ['friction'] }));
-    expect(view.slots.filter((s) => s.marked).map((s) => s.key)).toEqual(['2011']);
+  it('marks the fiscal years holding events that match the tone/theme filters (1 Oct starts the next fiscal year)', () => {
+    const d = smallDataset();
+    // 5 Oct 2010 is FY2011; Salala (26 Nov 2011) is FY2012, past this fixture's last aid year.
+    d.events!.push({ id: 'ev-2010-10', date: '2010-10-05', datePrecision: 'day', tone: 'friction', theme: 'border', title: 'October friction', description: '', sources: ['paper'] });
+    d.events!.push({ id: 'ev-2008-09', date: '2008-09-30', datePrecision: 'day', tone: 'friction', theme: 'border', title: 'Last day of FY2008', description: '', sources: ['paper'] });
+    const view = selectAidView(d, filters({ tones: ['friction'] }));
+    expect(view.slots.filter((s) => s.marked).map((s) => s.key)).toEqual(['2008', '2011']);
     expect(view.anyMarked).toBe(true);
     expect(view.table.rows.find((r) => r.fiscalYear === 'FY2011')!.marks).toBe('year with matching events');
     expect(selectAidView(smallDataset(), filters()).anyMarked).toBe(false);
@@ -163,7 +167,10 @@ describe('selectAidView: cross-filtering', () => {
   it("marks the selected item's year, including inside a multi-year aggregate", () => {
     const d = smallDataset();
     d.events!.push({ id: 'ev-2004', date: '2004-06', datePrecision: 'month', tone: 'context', theme: 'drones', title: 'First strike', description: '', sources: ['paper'] });
-    expect(selectAidView(d, filters({ selection: { kind: 'incident', id: 'salala_2011' } })).slots.filter((s) => s.selected).map((s) => s.key)).toEqual(['2011']);
+    d.events!.push({ id: 'ev-2011-06', date: '2011-06', datePrecision: 'month', tone: 'context', theme: 'drones', title: 'June', description: '', sources: ['paper'] });
+    expect(selectAidView(d, filters({ selection: { kind: 'event', id: 'ev-2011-06' } })).slots.filter((s) => s.selected).map((s) => s.key)).toEqual(['2011']);
+    // Salala, 26 Nov 2011, is in FY2012: no FY2011 slot is marked.
+    expect(selectAidView(d, filters({ selection: { kind: 'incident', id: 'salala_2011' } })).slots.filter((s) => s.selected).map((s) => s.key)).toEqual([]);
     expect(selectAidView(d, filters({ selection: { kind: 'event', id: 'ev-2004' } })).slots.filter((s) => s.selected).map((s) => s.key)).toEqual(['2002-2007']);
     expect(selectAidView(d, filters({ selection: { kind: 'strike', id: 'nope' } })).slots.some((s) => s.selected)).toBe(false);
   });

@@ -125,6 +125,8 @@ export interface AidView {
   series: AidSeries[];
   /** Categories present in the measure, for the category filter buttons. */
   categoriesPresent: AidCategory[];
+  /** False when the measure is one unsplit total per year (ForeignAssistance.gov): the breakdown buttons are disabled. */
+  breakdownAvailable: boolean;
   hasOwnFilter: boolean;
   /** The range this panel dims outside of (it brushed it), if any. */
   dimRange: YearRange | null;
@@ -405,6 +407,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
     slots: [],
     series: [],
     categoriesPresent: [],
+    breakdownAvailable: false,
     table: emptyTable,
     sourceIds: [],
     sources: [],
@@ -420,8 +423,9 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
     return empty('no-measure-rows', `This dataset has no aid figures for ${measureInfo.label.toLowerCase()}. Choose another measure.`);
   }
 
-  const matchingYears = yearsWithMatchingEvents(dataset.events ?? [], filters);
-  const selectedYear = selectedItemYear(dataset, filters.selection);
+  // The axis is in US fiscal years: an event of 26 Nov 2011 (Salala) marks FY2012.
+  const matchingYears = yearsWithMatchingEvents(dataset.events ?? [], filters, 'fiscal');
+  const selectedYear = selectedItemYear(dataset, filters.selection, 'fiscal');
   const allSlots = buildSlots(measureRows, sourceDates, filters.aidView);
   const slots = allSlots
     .filter((s) => spanOverlapsRange(s.start, s.end, filterRange))
@@ -482,6 +486,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
     slots,
     series,
     categoriesPresent,
+    breakdownAvailable: measureRows.some((r) => !isTotalRow(r)),
     table,
     sourceIds: sourceIdList,
     sources: sourceTitles(dataset.sources, sourceIdList),

@@ -1,9 +1,10 @@
 import { memo, useCallback, useId, useMemo, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
-import { rangeText, yearDragAction, yearExtendAction, type DroneSeriesInfo, type DroneYear, type YearAction } from './droneSelectors';
+import { rangeText, strikeCountText, strikesPhrase, yearDragAction, yearExtendAction, type DroneSeriesInfo, type DroneYear, type YearAction } from './droneSelectors';
 import { CountShape, HatchPattern, MEASURE_COLORS, RangeShape } from './droneShapes';
-import { YearTickButton } from '../../components/charts/YearTickButton';
+import { YearTickButton, type FocusedTick } from '../../components/charts/YearTickButton';
+import { TickTooltip, useFocusedTick } from '../../components/charts/TickTooltip';
 
 interface DroneChartProps {
   years: readonly DroneYear[];
@@ -13,12 +14,13 @@ interface DroneChartProps {
 }
 
 
-/** The sentence a screen reader hears for one year's tick button. */
-export function yearAccessibleName(y: DroneYear): string {
-  const parts = [String(y.year)];
+/** What a screen reader hears after a year's visible tick text ("’10: 2010, 128 strikes, …"). */
+export function yearDescription(y: DroneYear, short: boolean): string {
+  // The visible text is the year itself unless the axis is short ("’10").
+  const parts = short ? [String(y.year)] : [];
   if (!y.hasRow) parts.push('no figure from this tracker');
   else {
-    parts.push(`${y.strikes === null ? 'unknown number of' : y.strikes.toLocaleString('en-US')} strikes`);
+    parts.push(strikesPhrase(y));
     parts.push(`killed ${rangeText(y.killed)}`);
     parts.push(`civilians ${rangeText(y.civilians)}`);
   }
@@ -53,6 +55,7 @@ export const DroneChart = memo(function DroneChart({ years, series, yearRange, o
   const dataKey = useMemo(() => JSON.stringify(years.map((y): PlotDatum => ({ key: String(y.year), strikesBar: y.strikes ?? 0, killedBar: y.killed.bar, civiliansBar: y.civilians.bar }))), [years]);
   const data = useMemo(() => JSON.parse(dataKey) as PlotDatum[], [dataKey]);
   const short = years.length > 12;
+  const { tick: focusedTick, onFocusTick, onPointerState } = useFocusedTick();
 
   const yearOfState = (state: MouseHandlerDataParam): number | null => {
     const y = state.activeLabel !== undefined ? byKey.get(String(state.activeLabel)) : undefined;
@@ -63,6 +66,7 @@ export const DroneChart = memo(function DroneChart({ years, series, yearRange, o
     if (year !== null) setDrag({ from: year, to: year });
   };
   const onMouseMove = (state: MouseHandlerDataParam) => {
+    onPointerState(state);
     const year = yearOfState(state);
     if (drag && year !== null && year !== drag.to) setDrag({ ...drag, to: year });
   };
@@ -76,9 +80,9 @@ export const DroneChart = memo(function DroneChart({ years, series, yearRange, o
   const renderTick = useCallback(
     (props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
       const y = byKey.get(String(props.payload.value));
-      return y ? <YearTick x={Number(props.x)} y={Number(props.y)} year={y} short={short} yearRange={yearRange} onAction={onAction} /> : null;
+      return y ? <YearTick x={Number(props.x)} y={Number(props.y)} year={y} short={short} yearRange={yearRange} onAction={onAction} onFocusTick={onFocusTick} /> : null;
     },
-    [byKey, short, yearRange, onAction],
+    [byKey, short, yearRange, onAction, onFocusTick],
   );
   const tooltipContent = useCallback((p: { active?: boolean; label?: string | number }) => <DroneTooltip active={p.active} label={p.label} byKey={byKey} series={series} />, [byKey, series]);
   const strikesShape = useCallback(
@@ -116,6 +120,7 @@ export const DroneChart = memo(function DroneChart({ years, series, yearRange, o
           title={`Drone strikes in Pakistan by year, as reported by ${series.label}`}
           barCategoryGap="14%"
           barGap={1}
+          accessibilityLayer={false}
         >
           <defs>
             <HatchPattern id={`${uid}-killed`} color={MEASURE_COLORS.killed} />
@@ -181,6 +186,11 @@ export const DroneChart = memo(function DroneChart({ years, series, yearRange, o
           {drag && <ReferenceArea yAxisId="strikes" x1={String(Math.min(drag.from, drag.to))} x2={String(Math.max(drag.from, drag.to))} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.5} />}
         </ComposedChart>
       </ResponsiveContainer>
+      {focusedTick && byKey.has(focusedTick.key) && (
+        <TickTooltip tick={focusedTick}>
+          <DroneTooltip active label={focusedTick.key} byKey={byKey} series={series} />
+        </TickTooltip>
+      )}
       <ul className="drone-legend" aria-label="Legend">
         <li>
           <span className="drone-legend__swatch" style={{ background: MEASURE_COLORS.strikes }} aria-hidden="true" />
@@ -206,11 +216,13 @@ interface YearTickProps {
   short: boolean;
   yearRange: YearRange | null;
   onAction: (action: YearAction) => void;
+  onFocusTick: (tick: FocusedTick | null) => void;
 }
 
-function YearTick({ x, y, year, short, yearRange, onAction }: YearTickProps) {
+function YearTick({ x, y, year, short, yearRange, onAction, onFocusTick }: YearTickProps) {
   return (
     <YearTickButton
+      tickKey={String(year.year)}
       x={x}
       y={y}
       label={short ? `’${String(year.year % 100).padStart(2, '0')}` : String(year.year)}
@@ -220,8 +232,9 @@ function YearTick({ x, y, year, short, yearRange, onAction }: YearTickProps) {
       dimmed={year.dimmed}
       selected={year.selected}
       pressed={yearRange !== null && yearRange.from === year.year && yearRange.to === year.year}
-      accessibleName={yearAccessibleName(year)}
+      description={yearDescription(year, short)}
       onActivate={(extend) => onAction(extend ? yearExtendAction(year.year, yearRange) : { kind: 'toggle-year', year: year.year })}
+      onFocusTick={onFocusTick}
     />
   );
 }
@@ -249,7 +262,7 @@ function DroneTooltip({ active, label, byKey, series }: DroneTooltipProps) {
           <tbody>
             <tr>
               <th scope="row">Strikes</th>
-              <td>{y.strikes === null ? 'unknown' : y.strikes.toLocaleString('en-US')}</td>
+              <td>{strikeCountText(y)}</td>
             </tr>
             <tr>
               <th scope="row">Total killed</th>

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
-import { rangeText, type CountRange, type DroneCompareYear, type DroneSeriesInfo, type DroneYear } from './droneSelectors';
+import { rangeText, strikeCountText, type CountRange, type DroneCompareYear, type DroneSeriesInfo, type DroneYear } from './droneSelectors';
 import { CountShape, HatchPattern, RangeShape, TRACKER_COLORS } from './droneShapes';
 
 interface DroneCompareProps {
@@ -133,7 +133,7 @@ interface CompareTooltipProps {
 
 function metricText(v: DroneYear | null, metric: Metric): string {
   if (!v) return 'no figure';
-  if (metric === 'strikes') return v.strikes === null ? 'unknown' : v.strikes.toLocaleString('en-US');
+  if (metric === 'strikes') return strikeCountText(v);
   return rangeText(v[metric] as CountRange);
 }
 

@@ -23,9 +23,9 @@ describe('DronePanel', () => {
     expect(within(panel).getByRole('combobox', { name: 'Tracker' })).toHaveValue('tbij');
     const names = yearButtons(panel).map((b) => b.getAttribute('aria-label'));
     expect(names).toHaveLength(8);
-    expect(names[0]).toBe('2004, 1 strikes, killed 6–8, civilians 2');
-    expect(names[1]).toBe('2005, no figure from this tracker');
-    expect(names[6]).toBe('2010, 128 strikes, killed 878–1,062, civilians unknown');
+    expect(names[0]).toBe('2004: 1 strikes, killed 6–8, civilians 2');
+    expect(names[1]).toBe('2005 n/a: no figure from this tracker');
+    expect(names[6]).toBe('2010: 128 strikes, killed 878–1,062, civilians unknown');
     // The unknown civilians of 2010 are a "?" mark, not a bar.
     expect(within(panel).getAllByText('?').length).toBeGreaterThan(0);
     expect(panel).toHaveTextContent('As reported by TBIJ.');
@@ -68,7 +68,7 @@ describe('DronePanel', () => {
     const panel = renderPanel();
     await u.selectOptions(within(panel).getByRole('combobox', { name: 'Tracker' }), 'New America');
     expect(filters().droneSeries).toBe('new-america');
-    expect(yearButtons(panel)[0]).toHaveAttribute('aria-label', '2004, 1 strikes, killed up to 7, civilians unknown');
+    expect(yearButtons(panel)[0]).toHaveAttribute('aria-label', '2004: 1 strikes, killed up to 7, civilians unknown');
     expect(panel).toHaveTextContent('As reported by New America.');
   });
 
@@ -101,8 +101,8 @@ describe('DronePanel', () => {
   it('marks the years holding matching events', () => {
     const panel = renderPanel();
     act(() => useDashboardStore.getState().toggleTheme('border'));
-    expect(within(panel).getByRole('button', { name: /^2011, .*has matching events$/ })).toBeInTheDocument();
-    expect(panel).toHaveTextContent('◆ and a shaded band mark years');
+    expect(within(panel).getByRole('button', { name: /^2011: .*has matching events$/ })).toBeInTheDocument();
+    expect(panel).toHaveTextContent('◆ and a shaded band mark calendar years');
   });
 
   it('says which table is missing when the dataset has no strike data', () => {
@@ -112,5 +112,14 @@ describe('DronePanel', () => {
     const panel = renderPanel(d);
     expect(within(panel).getByText(/no strikeYears table/)).toBeInTheDocument();
     expect(within(panel).queryByRole('combobox', { name: 'Tracker' })).not.toBeInTheDocument();
+  });
+
+  it('opens the tooltip of the clicked tick, naming that year (not the first one)', async () => {
+    const u = userEvent.setup({ skipHover: true });
+    const panel = renderPanel(multiTrackerDataset());
+    await u.click(within(panel).getByRole('button', { name: /^2010/ }));
+    const tip = within(panel).getByRole('tooltip');
+    expect(tip).toHaveTextContent('2010 · TBIJ');
+    expect(tip).not.toHaveTextContent('2004');
   });
 });

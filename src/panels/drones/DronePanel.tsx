@@ -74,7 +74,7 @@ function DroneNote({ view }: { view: DroneView }) {
         </>
       )}{' '}
       Hatched bar: only a maximum is reported; arrow: only a minimum; “?”: unknown, never zero.
-      {view.anyMarked && ' ◆ and a shaded band mark years with events matching the timeline filters.'}
+      {view.anyMarked && ' ◆ and a shaded band mark calendar years with events matching the timeline filters.'}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { smallDataset } from '../../../tests/fixtures/loadFixture';
 import { DEFAULT_FILTERS, type Filters } from '../../crossfilter/filters';
 import type { Strike } from '../../data/schema';
-import { countRange, DERIVED_SERIES_ID, deriveStrikeYears, listSeries, rangeText, selectDroneView, seriesYears, yearDragAction, yearExtendAction } from './droneSelectors';
+import { countRange, DERIVED_SERIES_ID, deriveStrikeYears, listSeries, rangeText, selectDroneView, seriesYears, strikeCountText, strikesPhrase, yearDragAction, yearExtendAction } from './droneSelectors';
 import { multiTrackerDataset } from './droneTestData';
 
 const filters = (patch: Partial<Filters> = {}): Filters => ({ ...DEFAULT_FILTERS, ...patch });
@@ -78,10 +78,24 @@ describe('selectDroneView: single tracker', () => {
     expect(view.state).toBe('ok');
     expect(view.activeSeries?.id).toBe('tbij');
     expect(view.years.map((y) => y.year)).toEqual([2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011]);
-    expect(view.table.rows[0]).toEqual({ year: 2004, tracker: 'TBIJ', strikes: 1, killedMin: 6, killedMax: 8, civiliansMin: 2, civiliansMax: 2, marks: '', note: '', source: 'The Bureau of Investigative Journalism (2016-02)' });
+    expect(view.table.rows[0]).toEqual({ year: 2004, tracker: 'TBIJ', strikes: 1, possibleStrikes: 0, killedMin: 6, killedMax: 8, civiliansMin: 2, civiliansMax: 2, marks: '', note: '', source: 'The Bureau of Investigative Journalism (2016-02)' });
     expect(view.table.columns.map((c) => c.key)).toContain('source');
     expect(view.sources).toEqual(['The Bureau of Investigative Journalism, Drone war: Pakistan']);
     expect(view.hasOwnFilter).toBe(false);
+  });
+
+  it("counts the per-strike table's possible strikes beside TBIJ's confirmed count, as the header does", () => {
+    const d = multiTrackerDataset();
+    d.strikes!.push({ ...d.strikes![1]!, id: 'tbij-possible', status: 'possible', tbijId: null });
+    const view = selectDroneView(d, filters());
+    const y2010 = view.years.find((y) => y.year === 2010)!;
+    expect(y2010.possibleStrikes).toBe(1);
+    expect(strikeCountText(y2010)).toBe('129 (128 confirmed, 1 possible)');
+    expect(strikesPhrase(y2010)).toBe('129 strikes (128 confirmed, 1 possible)');
+    expect(view.table.rows.find((r) => r.year === 2010)).toMatchObject({ strikes: 128, possibleStrikes: 1 });
+    // Other trackers do not count the TBIJ table: no possible column value for them.
+    const lwj = selectDroneView(d, filters({ droneSeries: 'lwj' }));
+    expect(lwj.table.rows.find((r) => r.year === 2010)).toMatchObject({ strikes: 117, possibleStrikes: null });
   });
 
   it('keeps unknown counts null in the table (never 0), and says when a year has no figure', () => {

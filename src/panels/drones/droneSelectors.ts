@@ -33,6 +33,12 @@ export interface DroneYear {
   /** False when the tracker has no row for this year inside its span: unknown, not zero. */
   hasRow: boolean;
   strikes: number | null;
+  /**
+   * Strikes the per-strike table lists as "possible" for this year, outside the tracker's count
+   * (TBIJ only: the per-strike table is TBIJ's). The header and the map count them too, so the
+   * chart says "128 confirmed, 1 possible" where they say 129.
+   */
+  possibleStrikes: number;
   killed: CountRange;
   civilians: CountRange;
   note: string;
@@ -199,11 +205,43 @@ function seriesRows(dataset: Pick<Dataset, 'strikeYears' | 'strikes'>, seriesId:
   return (dataset.strikeYears ?? []).filter((r) => r.series === seriesId);
 }
 
-function toDroneYear(row: StrikeYear): Omit<DroneYear, 'dimmed' | 'marked' | 'selected'> {
+/** Whether a series counts the strikes of the per-strike table (TBIJ's, or computed from it). */
+export function seriesUsesStrikeTable(seriesId: string): boolean {
+  return seriesId === 'tbij' || seriesId === DERIVED_SERIES_ID;
+}
+
+const possibleCache = new WeakMap<readonly Strike[], Map<number, number>>();
+/** Possible (unconfirmed) strikes per calendar year, once per strikes table. */
+export function possibleStrikesByYear(strikes: readonly Strike[]): ReadonlyMap<number, number> {
+  let counts = possibleCache.get(strikes);
+  if (!counts) {
+    counts = new Map();
+    for (const s of strikes) if (s.status === 'possible') counts.set(yearOf(s.date), (counts.get(yearOf(s.date)) ?? 0) + 1);
+    possibleCache.set(strikes, counts);
+  }
+  return counts;
+}
+
+/** "129 (128 confirmed, 1 possible)" where possible strikes exist, else the plain count. */
+export function strikeCountText(y: Pick<DroneYear, 'strikes' | 'possibleStrikes'>): string {
+  if (y.strikes === null) return 'unknown';
+  if (y.possibleStrikes === 0) return y.strikes.toLocaleString('en-US');
+  return `${(y.strikes + y.possibleStrikes).toLocaleString('en-US')} (${y.strikes.toLocaleString('en-US')} confirmed, ${y.possibleStrikes.toLocaleString('en-US')} possible)`;
+}
+
+/** "128 strikes", or "129 strikes (128 confirmed, 1 possible)", or "unknown number of strikes". */
+export function strikesPhrase(y: Pick<DroneYear, 'strikes' | 'possibleStrikes'>): string {
+  if (y.strikes === null) return 'unknown number of strikes';
+  if (y.possibleStrikes === 0) return `${y.strikes.toLocaleString('en-US')} strikes`;
+  return `${(y.strikes + y.possibleStrikes).toLocaleString('en-US')} strikes (${y.strikes.toLocaleString('en-US')} confirmed, ${y.possibleStrikes.toLocaleString('en-US')} possible)`;
+}
+
+function toDroneYear(row: StrikeYear, possible: ReadonlyMap<number, number> | null = null): Omit<DroneYear, 'dimmed' | 'marked' | 'selected'> {
   return {
     year: row.year,
     hasRow: true,
     strikes: row.strikes,
+    possibleStrikes: possible?.get(row.year) ?? 0,
     killed: countRange(row.killedMin, row.killedMax),
     civilians: countRange(row.civiliansMin, row.civiliansMax),
     note: row.note ?? '',
@@ -212,11 +250,11 @@ function toDroneYear(row: StrikeYear): Omit<DroneYear, 'dimmed' | 'marked' | 'se
 }
 
 function noRowYear(year: number): Omit<DroneYear, 'dimmed' | 'marked' | 'selected'> {
-  return { year, hasRow: false, strikes: null, killed: countRange(null, null), civilians: countRange(null, null), note: '', sources: [] };
+  return { year, hasRow: false, strikes: null, possibleStrikes: 0, killed: countRange(null, null), civilians: countRange(null, null), note: '', sources: [] };
 }
 
 /** One tracker's years from its first to its last, with missing years as "no figure". Duplicate years keep the later row. */
-export function seriesYears(rows: readonly StrikeYear[]): Omit<DroneYear, 'dimmed' | 'marked' | 'selected'>[] {
+export function seriesYears(rows: readonly StrikeYear[], possible: ReadonlyMap<number, number> | null = null): Omit<DroneYear, 'dimmed' | 'marked' | 'selected'>[] {
   if (rows.length === 0) return [];
   const byYear = new Map<number, StrikeYear>();
   for (const r of rows) byYear.set(r.year, r);
@@ -225,7 +263,7 @@ export function seriesYears(rows: readonly StrikeYear[]): Omit<DroneYear, 'dimme
   const out = [];
   for (let y = first; y <= last; y++) {
     const row = byYear.get(y);
-    out.push(row ? toDroneYear(row) : noRowYear(y));
+    out.push(row ? toDroneYear(row, possible) : noRowYear(y));
   }
   return out;
 }
@@ -234,6 +272,7 @@ const TABLE_COLUMNS = [
   { key: 'year', header: 'Year' },
   { key: 'tracker', header: 'Tracker' },
   { key: 'strikes', header: 'Strikes', numeric: true },
+  { key: 'possibleStrikes', header: 'Possible strikes (not in the count)', numeric: true },
   { key: 'killedMin', header: 'Killed (min)', numeric: true },
   { key: 'killedMax', header: 'Killed (max)', numeric: true },
   { key: 'civiliansMin', header: 'Civilians (min)', numeric: true },
@@ -255,6 +294,7 @@ function tableRow(y: DroneYear, series: DroneSeriesInfo, sourceLabel: (ids: read
     year: y.year,
     tracker: series.label,
     strikes: y.strikes,
+    possibleStrikes: y.hasRow && seriesUsesStrikeTable(series.id) ? y.possibleStrikes : null,
     killedMin: y.killed.min,
     killedMax: y.killed.max,
     civiliansMin: y.civilians.min,
@@ -320,7 +360,8 @@ export function selectDroneView(dataset: Pick<Dataset, 'sources' | 'strikeYears'
   const rows: Record<string, CellValue>[] = [];
 
   if (!filters.droneCompare) {
-    const years: DroneYear[] = seriesYears(seriesRows(dataset, activeSeries.id))
+    const possible = seriesUsesStrikeTable(activeSeries.id) ? possibleStrikesByYear(dataset.strikes ?? []) : null;
+    const years: DroneYear[] = seriesYears(seriesRows(dataset, activeSeries.id), possible)
       .filter((y) => yearInRange(y.year, filterRange))
       .map((y) => ({ ...y, ...marksFor(y.year), dimmed: dimRange !== null && !yearInRange(y.year, dimRange) }));
     for (const y of years) {
@@ -352,11 +393,12 @@ export function selectDroneView(dataset: Pick<Dataset, 'sources' | 'strikeYears'
   const withFigures = series.map((_, i) => yearsShown.some((y) => perSeries[i]!.has(y)));
   const compareSeries = series.filter((_, i) => withFigures[i]);
   const compareMaps = perSeries.filter((_, i) => withFigures[i]);
+  const comparePossible = compareSeries.map((s) => (seriesUsesStrikeTable(s.id) ? possibleStrikesByYear(dataset.strikes ?? []) : null));
   const compareYears: DroneCompareYear[] = yearsShown.map((year) => ({
     year,
-    values: compareMaps.map((m) => {
+    values: compareMaps.map((m, i) => {
       const row = m.get(year);
-      return row ? { ...toDroneYear(row), ...marksFor(year), dimmed: false } : null;
+      return row ? { ...toDroneYear(row, comparePossible[i]), ...marksFor(year), dimmed: false } : null;
     }),
     dimmed: false,
     ...marksFor(year),

@@ -1,0 +1,9 @@
+import type { PanelMeta } from '../panelMeta';
+
+export const aidMeta: PanelMeta = {
+  id: 'aid',
+  title: 'US aid to Pakistan',
+  brushesYears: true,
+  resetFilters: () => ({ aidCategories: [] }),
+  exportAdapter: () => import('./aidExport').then((m) => m.aidExport),
+};

@@ -1,0 +1,70 @@
+import type { Page } from '@playwright/test';
+import { PANEL_NAMES, expect, test } from './fixtures';
+
+const panel = (page: Page, name: (typeof PANEL_NAMES)[number]) => page.getByRole('region', { name });
+
+async function openDashboard(page: Page, query = '') {
+  await page.goto(`/${query}`);
+  for (const name of PANEL_NAMES) await expect(panel(page, name)).not.toHaveAttribute('aria-busy', 'true');
+}
+
+test('the tooltip after a click on a year tick names the clicked year, on both charts', async ({ page, consoleErrors }) => {
+  await openDashboard(page);
+  const aid = panel(page, 'US aid to Pakistan');
+  await aid.getByRole('button', { name: /: FY2012\b/ }).click();
+  await expect(page).toHaveURL(/from=2012&to=2012/);
+  const aidTip = aid.locator('.chart-tooltip:visible');
+  await expect(aidTip).toHaveCount(1);
+  await expect(aidTip).toContainText('FY2012');
+  await expect(aidTip).not.toContainText('FY2002');
+  // A small pointer move over the tick keeps the tooltip on the clicked year.
+  const box = await aid.getByRole('button', { name: /: FY2012\b/ }).boundingBox();
+  if (!box) throw new Error('tick not laid out');
+  await page.mouse.move(box.x + box.width / 2 + 3, box.y + box.height / 2);
+  await expect(aid.locator('.chart-tooltip:visible')).toContainText('FY2012');
+
+  const drones = panel(page, 'Drone strikes');
+  await drones.getByRole('button', { name: /^(2012|’12)\b/ }).click();
+  const droneTip = drones.locator('.chart-tooltip:visible');
+  await expect(droneTip).toHaveCount(1);
+  await expect(droneTip).toContainText('2012 · TBIJ');
+  // Keyboard focus opens it too.
+  await drones.getByRole('button', { name: /^(2010|’10)\b/ }).focus();
+  await expect(drones.locator('.chart-tooltip:visible')).toContainText('2010 · TBIJ');
+  await expect(drones.locator('.chart-tooltip:visible')).toContainText('129 (128 confirmed, 1 possible)');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('year ticks are named starting with their visible text (label in name)', async ({ page }) => {
+  await openDashboard(page);
+  for (const name of ['US aid to Pakistan', 'Drone strikes'] as const) {
+    const ticks = panel(page, name).locator('g.year-tick');
+    const n = await ticks.count();
+    expect(n).toBeGreaterThan(5);
+    for (let i = 0; i < n; i++) {
+      const tick = ticks.nth(i);
+      const visible = (await tick.locator('text').allTextContents()).join(' ');
+      expect(await tick.getAttribute('aria-label')).toMatch(new RegExp(`^${visible.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+    }
+  }
+});
+
+test('Salala (26 Nov 2011) marks FY2012 on the aid chart and 2011 on the drone chart', async ({ page }) => {
+  await openDashboard(page, '?tone=friction&theme=border&sel=incident%3Asalala_2011');
+  const aid = panel(page, 'US aid to Pakistan');
+  await expect(aid.getByRole('button', { name: /: FY2012\b.*has matching events, year of the selected item/ })).toBeVisible();
+  await expect(aid.getByRole('button', { name: /: FY2011\b/ })).not.toHaveAccessibleName(/year of the selected item/);
+  await expect(aid).toContainText('26 Nov 2011 falls in FY2012');
+  const drones = panel(page, 'Drone strikes');
+  await expect(drones.getByRole('button', { name: /^(2011|’11)\b.*has matching events, year of the selected item/ })).toBeVisible();
+  await expect(drones).toContainText('mark calendar years');
+});
+
+test('the breakdown buttons are disabled, with the reason, under ForeignAssistance.gov', async ({ page }) => {
+  await openDashboard(page);
+  const aid = panel(page, 'US aid to Pakistan');
+  await aid.getByRole('combobox', { name: 'Measure' }).selectOption('fa-obligations');
+  await expect(aid.getByRole('button', { name: 'By programme' })).toBeDisabled();
+  await expect(aid.getByRole('button', { name: 'By category' })).toBeDisabled();
+  await expect(aid).toContainText('is one total per year, not split by category or programme');
+});
