@@ -10,6 +10,7 @@
 import type {
   AidCategory,
   AidRow,
+  AidTotal,
   Dataset,
   Figure,
   Incident,
@@ -24,6 +25,7 @@ import type {
 } from '../../src/data/schema';
 import { parseCsvRecords, type CsvRecord } from './csv';
 import { districtCentroids, type DistrictCentroid } from './geo';
+import { BORDER_SLACK_KM, regionTester, type RegionTester } from './region';
 
 /** Fixed build metadata: NOT the clock, so the build is reproducible. Bump on data changes. */
 export const DATASET_VERSION = '2026.11.0';
@@ -48,6 +50,7 @@ export const DATA_FILES = [
   'curated/price_index_cpi_u.csv',
   'raw/crs_pakistan_aid_table_long.csv',
   'raw/foreignassistance_gov_country_summary_PAK.csv',
+  'raw/foreignassistance_gov_country_summary_PAK_2025-11.csv',
   'raw/tbij_dronestream_pakistan_strikes_2004-2016.csv',
   'raw/pbc_pakistan_drone_attacks_2004-2017.csv',
   'raw/geoBoundaries-PAK-ADM2_simplified.topojson',
@@ -245,22 +248,83 @@ function buildCrsAid(files: DataFiles): AidRow[] {
   );
 }
 
+/**
+ * Cumulative CRS totals: the shipped rows' sum beside the total CRS prints. The Mar-2019 edition
+ * raised cumulative CSF FY2002–FY2013 by 1,085 without allocating it to a year, so its printed
+ * cumulative totals exceed the sum of the single years by exactly that.
+ */
+function buildCrsTotals(files: DataFiles, rows: AidRow[]): AidTotal[] {
+  const raw = readCsv(files, 'raw/crs_pakistan_aid_table_long.csv');
+  const printed = (period: string) => {
+    const hit = raw.find((r) => r.edition === 'crs-2019-03' && r.period === period && r.category === 'grand_total');
+    return intOrNull(hit?.usd_millions);
+  };
+  const csfRevision = (() => {
+    const pick = (edition: string) => intOrNull(raw.find((r) => r.edition === edition && r.period === 'FY2002-FY2013' && /CSF|Coalition Support/i.test(r.program ?? ''))?.usd_millions);
+    const later = pick('crs-2019-03');
+    const single = sumKnown(rows.filter((r) => r.programme === 'CSF' && r.fiscalYearEnd <= 2013 && r.status === 'actual').map((r) => r.amount));
+    if (later === null || single === null) throw new Error('aid totals: cannot find the FY2002–FY2013 CSF figures');
+    return { later, single, gap: later - single };
+  })();
+  const spans: [number, number, string][] = [
+    [2002, 2013, 'FY2002-FY2013'],
+    [2002, 2018, 'FY2002-FY2018 total'],
+  ];
+  return spans.map(([start, end, period]) => {
+    const sumOfRows = rows
+      .filter((r) => r.measure === 'crs-appropriations' && r.status === 'actual' && r.fiscalYearStart >= start && r.fiscalYearEnd <= end)
+      .reduce((a, r) => a + r.amount, 0);
+    const total = printed(period);
+    const gap = total === null ? null : total - sumOfRows;
+    const note = joinNotes(
+      `The single-year CRS rows for FY${start}–FY${end} sum to ${sumOfRows.toLocaleString('en-US')}; the Mar-2019 CRS edition prints ${total?.toLocaleString('en-US') ?? 'no total'}.`,
+      gap === csfRevision.gap
+        ? `The gap of ${gap.toLocaleString('en-US')} is exactly that edition's upward revision of cumulative Coalition Support Funds FY2002–FY2013 (${csfRevision.single.toLocaleString('en-US')} in the single years, ${csfRevision.later.toLocaleString('en-US')} printed), which CRS does not allocate to any year. Show both figures with this reason wherever a cumulative total appears.`
+        : `The gap is ${gap?.toLocaleString('en-US') ?? 'unknown'}.`,
+      end === 2018 ? 'The FY2018 rows add up to 107 where CRS prints 108 (rounding); the printed FY2002–FY2018 total is consistent with 107.' : undefined,
+    );
+    return {
+      id: `crs-total-fy${start}-${end}`,
+      measure: 'crs-appropriations',
+      fiscalYearStart: start,
+      fiscalYearEnd: end,
+      sumOfRows,
+      printed: total,
+      note: note ?? '',
+      sources: ['crs-2019-03', 'crs-2014-03', 'crs-2013-10'],
+    };
+  });
+}
+
+/** The ForeignAssistance.gov copy the FA series comes from: one copy for the whole series. */
+const FA_FILE = 'raw/foreignassistance_gov_country_summary_PAK_2025-11.csv';
+/** An older (about 2022) copy, read only to say how its incomplete FY2021–FY2022 values differ. */
+const FA_OLD_FILE = 'raw/foreignassistance_gov_country_summary_PAK.csv';
+export const FA_FIRST_YEAR = 2001;
+export const FA_LAST_YEAR = 2024;
+
 function buildFaAid(files: DataFiles): AidRow[] {
-  const raw = readCsv(files, 'raw/foreignassistance_gov_country_summary_PAK.csv');
+  const raw = readCsv(files, FA_FILE);
+  const old = readCsv(files, FA_OLD_FILE);
   const rows: AidRow[] = [];
   const measures = [
     { type: 'Obligations', measure: 'fa-obligations' as const, label: 'obligations' },
     { type: 'Disbursements', measure: 'fa-disbursements' as const, label: 'disbursements' },
   ];
+  const millions = (dollars: number) => Math.round(dollars / 1000) / 1000;
   for (const m of measures) {
-    for (let fy = 2001; fy <= 2022; fy++) {
-      const hits = raw.filter((r) => r.transaction_type_name === m.type && Number(r.fiscal_year) === fy);
+    for (let fy = FA_FIRST_YEAR; fy <= FA_LAST_YEAR; fy++) {
+      const hits = raw.filter((r) => r['Transaction Type Name'] === m.type && Number(r['Fiscal Year']) === fy);
       if (hits.length !== 1) throw new Error(`ForeignAssistance.gov: expected one ${m.type} row for FY${fy}, found ${hits.length}`);
       const dollars = floatOrNull(hits[0]?.current_amount);
       if (dollars === null) throw new Error(`ForeignAssistance.gov: ${m.type} FY${fy} has no amount`);
+      const oldDollars = floatOrNull(old.find((r) => r.transaction_type_name === m.type && Number(r.fiscal_year) === fy)?.current_amount);
       const note = joinNotes(
-        `ForeignAssistance.gov ${m.label} in current dollars: economic and military assistance together, excluding Coalition Support Funds. A different measure from CRS appropriations.`,
-        fy >= 2021 ? 'This vintage (about 2022) looks incomplete for FY2021–FY2022.' : undefined,
+        `ForeignAssistance.gov ${m.label} in current dollars, from the late-2025 copy of the country file: economic and military assistance together (the file has no split, and none was found for FY2019 onwards), excluding Coalition Support Funds. A different measure from CRS appropriations.`,
+        fy >= 2021 && fy <= 2022 && oldDollars !== null
+          ? `The earlier (about 2022) copy, incomplete for this year, gave ${millions(oldDollars).toFixed(1)}; it is not used.`
+          : undefined,
+        fy === FA_LAST_YEAR ? 'Recent years keep being revised upward as reporting comes in.' : undefined,
       );
       rows.push({
         id: `${m.measure}-fy${fy}`,
@@ -271,9 +335,9 @@ function buildFaAid(files: DataFiles): AidRow[] {
         programmeName: 'All US foreign assistance reported to ForeignAssistance.gov (excludes Coalition Support Funds)',
         category: 'unsplit',
         status: 'actual',
-        amount: Math.round(dollars / 1000) / 1000,
+        amount: millions(dollars),
         ...(note ? { note } : {}),
-        sources: ['fa-gov'],
+        sources: ['fa-gov-2025'],
       });
     }
   }
@@ -304,8 +368,40 @@ const MISPLACED_GEOCODES: Record<string, { district: string; why: string }> = {
   Ob277: { district: 'South Waziristan', why: 'a strike near Wana carrying a point near Mir Ali, North Waziristan' },
 };
 
+/**
+ * TBIJ's shared "Datta Khel" point (33.151242, 70.434707) lies some 38 km east-north-east of
+ * Miranshah, but Datta Khel is west of Miranshah, where TBIJ's other Datta Khel strikes sit. The
+ * strikes carrying it are moved to the median of those other points and drawn as approximate.
+ */
+export const DATTA_KHEL_BAD_POINT = { lat: 33.151242, lon: 70.434707 };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+function isDattaKhelBadPoint(lat: number | null, lon: number | null): boolean {
+  return lat === DATTA_KHEL_BAD_POINT.lat && lon === DATTA_KHEL_BAD_POINT.lon;
+}
+
+/** The median of TBIJ's Datta Khel points other than the misplaced one. */
+export function dattaKhelPoint(raw: CsvRecord[]): { lat: number; lon: number; count: number } {
+  const others = raw
+    .filter((r) => /datta khel/i.test(r.town ?? ''))
+    .map((r) => ({ lat: floatOrNull(r.lat), lon: floatOrNull(r.lon) }))
+    .filter((p): p is { lat: number; lon: number } => p.lat !== null && p.lon !== null && !isDattaKhelBadPoint(p.lat, p.lon));
+  return { lat: median(others.map((p) => p.lat)), lon: median(others.map((p) => p.lon)), count: others.length };
+}
+
 /** TBIJ's confirmed count uses codes B1…B51 and Ob1…Ob372; anything else is outside it. */
 export const TBIJ_CODE = /^(B|Ob)\d+$/;
+
+function rangeText({ min, max }: { min: number | null; max: number | null }): string {
+  if (min === null && max === null) return 'unknown';
+  if (min === max) return String(min);
+  return `${min ?? '?'}–${max ?? '?'}`;
+}
 
 function centroidOf(centroids: Map<string, DistrictCentroid>, district: string, context: string): DistrictCentroid {
   const c = centroids.get(district);
@@ -313,11 +409,14 @@ function centroidOf(centroids: Map<string, DistrictCentroid>, district: string, 
   return c;
 }
 
-function buildTbijStrikes(files: DataFiles, centroids: Map<string, DistrictCentroid>): Strike[] {
+/** TBIJ strikes, plus the killed range TBIJ's text field states where it differs from its numbers. */
+function buildTbijStrikes(files: DataFiles, centroids: Map<string, DistrictCentroid>): { strikes: Strike[]; statedKilled: Map<string, Range> } {
+  const statedKilled = new Map<string, Range>();
   const raw = readCsv(files, 'raw/tbij_dronestream_pakistan_strikes_2004-2016.csv');
+  const dattaKhel = dattaKhelPoint(raw);
   const seen = new Set<string>();
   const ids = new Set<string>();
-  return raw.map((r, i) => {
+  const strikes = raw.map((r, i) => {
     const code = (r.bureau_id ?? '').trim();
     const notes: string[] = [];
     let id: string;
@@ -350,6 +449,13 @@ function buildTbijStrikes(files: DataFiles, centroids: Map<string, DistrictCentr
       killedMax = null;
       notes.push('Deaths reported as "Unknown" (the export stores 0-0; recorded here as unknown).');
     }
+    const stated = deathsText === '' || /^unknown$/i.test(deathsText) ? null : parseCountText(deathsText);
+    if (stated && (stated.min !== killedMin || stated.max !== killedMax) && stated.remark === undefined) {
+      statedKilled.set(id, stated);
+      notes.push(
+        `TBIJ disagrees with itself here: its text gives ${rangeText(stated)} killed, its number fields ${rangeText({ min: killedMin, max: killedMax })}. The numbers are used; the yearly TBIJ note gives the total by the text.`,
+      );
+    }
     const civ = parseCountText(r.civilians_text ?? '');
     if (civ.remark) notes.push(`Civilians ${civ.remark}.`);
     const children = parseCountText(r.children_text ?? '');
@@ -362,7 +468,14 @@ function buildTbijStrikes(files: DataFiles, centroids: Map<string, DistrictCentr
     let precision: CoordPrecision = 'village';
     const sources = [TBIJ];
     const misplaced = MISPLACED_GEOCODES[code];
-    if (misplaced && lat !== null && lon !== null) {
+    if (isDattaKhelBadPoint(lat, lon)) {
+      notes.push(
+        `TBIJ's shared Datta Khel point (${lat}, ${lon}) lies east-north-east of Miranshah, but Datta Khel is west of it; placed at the median of TBIJ's ${dattaKhel.count} other Datta Khel points instead (approximate).`,
+      );
+      lat = Number(dattaKhel.lat.toFixed(6));
+      lon = Number(dattaKhel.lon.toFixed(6));
+      precision = 'approximate';
+    } else if (misplaced && lat !== null && lon !== null) {
       const c = centroidOf(centroids, misplaced.district, `strike ${id}`);
       notes.push(`TBIJ's point (${lat}, ${lon}) belongs to another place (${misplaced.why}); placed at the ${misplaced.district} district centroid instead.`);
       lat = c.lat;
@@ -406,6 +519,7 @@ function buildTbijStrikes(files: DataFiles, centroids: Map<string, DistrictCentr
     };
     return strike;
   });
+  return { strikes, statedKilled };
 }
 
 function buildLateStrikes(files: DataFiles, centroids: Map<string, DistrictCentroid>): Strike[] {
@@ -465,26 +579,38 @@ const TBIJ_YEAR_NOTES: Record<number, string> = {
   2012: 'TBIJ code Ob259 (between 23 Jan and 8 Feb 2012) is missing from the snapshot, so TBIJ\'s own count is probably one higher.',
   2015: 'TBIJ code Ob363 (between 28 Jan and 12 Apr 2015) is missing from the snapshot, and Ob357 may belong here.',
   2014: 'TBIJ code Ob357 (between 26 Dec 2014 and 4 Jan 2015) is missing from the snapshot; it belongs to 2014 or 2015. No 2014 strike has a civilian figure in the snapshot, so civilians are unknown rather than zero.',
-  2016: "Two strikes from the snapshot (to 22 Feb) plus Ob373 (21 May); TBIJ and AFP report three strikes in 2016. Ob373's civilian figure (1) is PBC's.",
+  2016: "Two strikes from the snapshot (to 22 Feb) plus Ob373 (21 May); TBIJ and AFP report three strikes in 2016. TBIJ gives no civilian figure for any 2016 strike, so civilians are unknown; the 1 civilian on Ob373's row is Pakistan Body Count's (row 397, the driver).",
 };
 
-function buildTbijYears(strikes: Strike[]): StrikeYear[] {
+function buildTbijYears(strikes: Strike[], statedKilled: Map<string, Range>): StrikeYear[] {
   const confirmed = strikes.filter((s) => s.status === 'confirmed' && s.sources.some((id) => id === TBIJ || id === 'tbij-ob373') && s.tbijId !== null);
   const years = [...new Set(confirmed.map((s) => Number(s.date.slice(0, 4))))].sort((a, b) => a - b);
   return years.map((year) => {
     const rows = confirmed.filter((s) => Number(s.date.slice(0, 4)) === year);
+    // Civilian figures count only where TBIJ itself gives them: Ob373's "1" is PBC's.
+    const tbijCivilians = rows.filter((s) => s.sources.includes(TBIJ));
+    const killedMin = sumKnown(rows.map((s) => s.killedMin));
+    const killedMax = sumKnown(rows.map((s) => s.killedMax));
+    const disagreeing = rows.filter((s) => statedKilled.has(s.id));
+    const byText = (pick: (r: Range) => number | null, fallback: (s: Strike) => number | null) =>
+      sumKnown(rows.map((s) => { const stated = statedKilled.get(s.id); return stated ? pick(stated) : fallback(s); }));
+    const textMin = byText((r) => r.min, (s) => s.killedMin);
+    const textMax = byText((r) => r.max, (s) => s.killedMax);
     const note = joinNotes(
       'Computed from the confirmed per-strike rows (TBIJ codes B1–B51, Ob1–Ob373). Ranges sum each strike\'s minimum and maximum; strikes with an unknown figure add nothing.',
       TBIJ_YEAR_NOTES[year],
+      disagreeing.length > 0 && (textMin !== killedMin || textMax !== killedMax)
+        ? `TBIJ disagrees with itself: for ${disagreeing.map((s) => s.tbijId).join(', ')} its text fields and number fields give different killed counts. By the number fields (used here) ${year} is ${rangeText({ min: killedMin, max: killedMax })} killed; by the text fields ${rangeText({ min: textMin, max: textMax })}.`
+        : undefined,
     );
     return {
       year,
       series: TBIJ,
       strikes: rows.length,
-      killedMin: sumKnown(rows.map((s) => s.killedMin)),
-      killedMax: sumKnown(rows.map((s) => s.killedMax)),
-      civiliansMin: sumKnown(rows.map((s) => s.civiliansMin)),
-      civiliansMax: sumKnown(rows.map((s) => s.civiliansMax)),
+      killedMin,
+      killedMax,
+      civiliansMin: sumKnown(tbijCivilians.map((s) => s.civiliansMin)),
+      civiliansMax: sumKnown(tbijCivilians.map((s) => s.civiliansMax)),
       ...(note ? { note } : {}),
       sources: year === 2010 ? [TBIJ, 'dawn-2016-05-tbij'] : year === 2016 ? [TBIJ, 'tbij-ob373'] : [TBIJ],
     };
@@ -589,6 +715,7 @@ interface CuratedIncident {
   description: string;
   discrepancies?: string;
   singleSource?: boolean;
+  singleSourceFields?: Incident['singleSourceFields'];
   outsideRegion?: boolean;
   figures?: Figure[];
   sources: string[];
@@ -629,6 +756,7 @@ function buildIncidents(files: DataFiles, centroids: Map<string, DistrictCentroi
         ...(c.discrepancies ? { discrepancies: c.discrepancies } : {}),
         ...(c.outsideRegion ? { outsideRegion: true } : {}),
         ...(c.singleSource ? { singleSource: true } : {}),
+        ...(c.singleSourceFields ? { singleSourceFields: c.singleSourceFields } : {}),
         ...(c.figures ? { figures: c.figures } : {}),
         sources,
       };
@@ -651,12 +779,41 @@ function buildEvents(files: DataFiles): TimelineEvent[] {
         description: e.description,
         ...(e.incidentId ? { incidentId: e.incidentId } : {}),
         ...(e.singleSource ? { singleSource: true } : {}),
+        ...(e.doMore ? { doMore: true } : {}),
         ...(e.figures ? { figures: e.figures } : {}),
         sources: e.sources,
       };
       return row;
     })
     .sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Points outside the simplified outlines
+// ---------------------------------------------------------------------------------------------
+
+/** The sentence added to a point that lies outside the geoBoundaries outlines, or null if inside. */
+export function borderRemark(lat: number, lon: number, region: RegionTester): string | null {
+  const km = region.outsideKm(lat, lon);
+  if (km === 0) return null;
+  if (km > BORDER_SLACK_KM) throw new Error(`point ${lat}, ${lon} lies ${km.toFixed(1)} km outside Pakistan/Afghanistan: flag it outsideRegion or fix it`);
+  return `The point lies ${km.toFixed(1)} km outside the simplified geoBoundaries outlines, near the border, so it is drawn as approximate.`;
+}
+
+function flagBorderStrike(s: Strike, region: RegionTester): Strike {
+  if (s.lat === null || s.lon === null || s.outsideRegion) return s;
+  const remark = borderRemark(s.lat, s.lon, region);
+  if (!remark) return s;
+  const { sources, ...rest } = s;
+  return { ...rest, precision: 'approximate', note: joinNotes(s.note, remark), sources };
+}
+
+function flagBorderIncident(i: Incident, region: RegionTester): Incident {
+  if (i.outsideRegion) return i;
+  const remark = borderRemark(i.lat, i.lon, region);
+  if (!remark) return i;
+  const { sources, ...rest } = i;
+  return { ...rest, precision: 'approximate', discrepancies: joinNotes(i.discrepancies, remark), sources };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -682,11 +839,14 @@ function buildPriceIndex(files: DataFiles): PriceIndexRow[] {
 export function buildDataset(files: DataFiles): Dataset {
   const centroids = districtCentroids(readText(files, 'raw/geoBoundaries-PAK-ADM2_simplified.topojson'));
   const sources = readJson<Source[]>(files, 'curated/sources.json');
-  const aid = [...buildCrsAid(files), ...buildFaAid(files)];
-  const strikes = [...buildTbijStrikes(files, centroids), ...buildLateStrikes(files, centroids)].sort(
-    (a, b) => cmp(a.date, b.date) || cmp(a.id, b.id),
-  );
-  const strikeYears = [...buildTbijYears(strikes), ...buildPbcYears(files), ...buildPublishedYears(files)].sort(
+  const crsAid = buildCrsAid(files);
+  const aid = [...crsAid, ...buildFaAid(files)];
+  const region = regionTester(files);
+  const tbij = buildTbijStrikes(files, centroids);
+  const strikes = [...tbij.strikes, ...buildLateStrikes(files, centroids)]
+    .map((s) => flagBorderStrike(s, region))
+    .sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
+  const strikeYears = [...buildTbijYears(strikes, tbij.statedKilled), ...buildPbcYears(files), ...buildPublishedYears(files)].sort(
     (a, b) => cmp(a.series, b.series) || cmp(a.year, b.year),
   );
   return {
@@ -696,9 +856,10 @@ export function buildDataset(files: DataFiles): Dataset {
     coverage: { from: 2001, to: 2024 },
     sources,
     aid,
+    aidTotals: buildCrsTotals(files, crsAid),
     strikes,
     strikeYears,
-    incidents: buildIncidents(files, centroids),
+    incidents: buildIncidents(files, centroids).map((i) => flagBorderIncident(i, region)),
     events: buildEvents(files),
     priceIndex: buildPriceIndex(files),
   };

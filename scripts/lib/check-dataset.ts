@@ -3,7 +3,7 @@
  * Problems are printed as `path: message`, e.g. `aid[12].amount: must be a number ≥ 0 (got "n/a")`.
  */
 import { DatasetSchema, type Dataset } from '../../src/data/schema';
-import type { RegionTester } from './region';
+import { BORDER_SLACK_KM, type RegionTester } from './region';
 
 /** Field names that would mean TBIJ prose or the names of the dead were shipped. */
 export const FORBIDDEN_FIELDS = ['summary', 'names', 'named_killed', 'bij_summary', 'bij_summary_short', 'narrative', 'target', 'comments'];
@@ -62,23 +62,45 @@ export function checkDataset(input: unknown, region?: RegionTester): CheckResult
 
   const sourceIds = new Set(dataset.sources.map((s) => s.id));
   let unresolved = 0;
-  const tables = ['aid', 'strikes', 'strikeYears', 'incidents', 'events', 'priceIndex'] as const;
+  const tables = ['aid', 'aidTotals', 'aidGaps', 'strikes', 'strikeYears', 'incidents', 'events', 'priceIndex'] as const;
   for (const t of tables) for (const row of dataset[t] ?? []) for (const id of row.sources) if (!sourceIds.has(id)) unresolved++;
   for (const sy of dataset.strikeYears ?? []) {
     if (!sourceIds.has(sy.series)) problems.push(`strikeYears: series "${sy.series}" is not a source id`);
   }
 
   if (region) {
+    // Checked against the outlines themselves: a point outside them must be flagged outsideRegion,
+    // or be a border point drawn as approximate and lying within BORDER_SLACK_KM of them.
+    const checkPoint = (table: string, i: number, id: string, lat: number, lon: number, precision: string, outsideRegion?: boolean) => {
+      if (outsideRegion) return;
+      const km = region.outsideKm(lat, lon);
+      if (km === 0) return;
+      if (km > BORDER_SLACK_KM) {
+        problems.push(`${table}[${i}]: ${id} at ${lat}, ${lon} is ${km.toFixed(1)} km outside Pakistan/Afghanistan but not flagged outsideRegion`);
+      } else if (precision === 'exact' || precision === 'village') {
+        problems.push(`${table}[${i}]: ${id} at ${lat}, ${lon} is ${km.toFixed(1)} km outside the outlines but its precision is "${precision}", not approximate`);
+      }
+    };
     (dataset.strikes ?? []).forEach((s, i) => {
-      if (s.lat !== null && s.lon !== null && !s.outsideRegion && !region.contains(s.lat, s.lon)) {
-        problems.push(`strikes[${i}]: ${s.id} at ${s.lat}, ${s.lon} is outside Pakistan/Afghanistan but not flagged outsideRegion`);
-      }
+      if (s.lat !== null && s.lon !== null) checkPoint('strikes', i, s.id, s.lat, s.lon, s.precision, s.outsideRegion);
     });
-    (dataset.incidents ?? []).forEach((s, i) => {
-      if (!s.outsideRegion && !region.contains(s.lat, s.lon)) {
-        problems.push(`incidents[${i}]: ${s.id} at ${s.lat}, ${s.lon} is outside Pakistan/Afghanistan but not flagged outsideRegion`);
-      }
-    });
+    (dataset.incidents ?? []).forEach((s, i) => checkPoint('incidents', i, s.id, s.lat, s.lon, s.precision, s.outsideRegion));
+  }
+
+  // Coverage by year: every year of the dataset's coverage needs events and an aid figure.
+  const coverageYears = Array.from({ length: dataset.coverage.to - dataset.coverage.from + 1 }, (_, i) => dataset.coverage.from + i);
+  const eventsByYear = new Map<number, number>();
+  for (const e of dataset.events ?? []) eventsByYear.set(Number(e.date.slice(0, 4)), (eventsByYear.get(Number(e.date.slice(0, 4))) ?? 0) + 1);
+  const aidMeasuresFor = (y: number) =>
+    [...new Set((dataset.aid ?? []).filter((r) => r.status === 'actual' && r.fiscalYearStart <= y && y <= r.fiscalYearEnd).map((r) => r.measure))].sort();
+  const coverageLines: string[] = [];
+  for (const y of coverageYears) {
+    const nEvents = eventsByYear.get(y) ?? 0;
+    const measures = aidMeasuresFor(y);
+    const gap = (dataset.aidGaps ?? []).find((g) => g.fiscalYear === y);
+    if (dataset.events && nEvents === 0) problems.push(`events: no event in ${y}`);
+    if (dataset.aid && measures.length === 0 && !gap) problems.push(`aid: no figure for FY${y} and no aidGaps row saying why`);
+    coverageLines.push(`  ${y}: ${nEvents} event(s); aid ${measures.length > 0 ? measures.join(', ') : gap ? `no figure (${gap.reason})` : 'none'}`);
   }
 
   const aid = dataset.aid ?? [];
@@ -101,5 +123,6 @@ export function checkDataset(input: unknown, region?: RegionTester): CheckResult
   const events = dataset.events ?? [];
   summary.push(`events: ${events.length} rows, years ${yearSpan(events.map((r) => Number(r.date.slice(0, 4))))}`);
   summary.push(`unresolved source ids: ${unresolved}`);
+  summary.push('coverage by year:', ...coverageLines);
   return { problems, summary, dataset };
 }

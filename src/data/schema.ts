@@ -110,6 +110,37 @@ export const AidRowSchema = z
     path: ['fiscalYearEnd'],
   });
 
+/**
+ * A multi-year total of one aid measure: the sum of the shipped rows beside the total the source
+ * prints, with the reason they differ. Anything that shows or exports a cumulative total should
+ * show both figures and the note.
+ */
+export const AidTotalSchema = z
+  .object({
+    id: Id,
+    measure: z.enum(AID_MEASURES),
+    fiscalYearStart: Year,
+    fiscalYearEnd: Year,
+    /** The sum of the shipped `aid` rows (status "actual") for the measure and years. */
+    sumOfRows: Amount,
+    /** The total the source prints for the same years, or null where it prints none. */
+    printed: Amount.nullable(),
+    note: Text(1000),
+    sources: SourceIds,
+  })
+  .refine((r) => r.fiscalYearStart <= r.fiscalYearEnd, {
+    message: 'fiscalYearStart must not be after fiscalYearEnd',
+    path: ['fiscalYearEnd'],
+  });
+
+/** An explicit "no figure" row: a fiscal year for which no aid measure has a value, and why. */
+export const AidGapSchema = z.object({
+  id: Id,
+  fiscalYear: Year,
+  reason: NonEmptyText(500),
+  sources: SourceIds,
+});
+
 export const STRIKE_STATUSES = ['confirmed', 'possible'] as const;
 
 const minMaxRefinements = <T extends Record<string, unknown>>(row: T, ctx: z.RefinementCtx, pairs: [keyof T & string, keyof T & string][]) => {
@@ -223,6 +254,9 @@ export const FigureSchema = z.object({
   values: z.array(FigureValueSchema).min(1, 'must list at least one value'),
 });
 
+/** Row values that a single source gives although the row as a whole cites several. */
+export const SINGLE_SOURCE_FIELDS = ['name', 'dateStart', 'dateEnd', 'killed', 'wounded'] as const;
+
 export const INCIDENT_TYPES = ['border-incident', 'raid', 'incident', 'base', 'crossing', 'military-operation', 'drone-strike'] as const;
 
 export const IncidentSchema = z
@@ -249,6 +283,8 @@ export const IncidentSchema = z
     discrepancies: Text(1000).optional(),
     outsideRegion: z.boolean().optional(),
     singleSource: z.boolean().optional(),
+    /** Values that rest on one source only (e.g. the seed paper's toll in a row with other sources). */
+    singleSourceFields: z.array(z.enum(SINGLE_SOURCE_FIELDS)).optional(),
     figures: z.array(FigureSchema).optional(),
     sources: SourceIds,
   })
@@ -275,6 +311,8 @@ export const TimelineEventSchema = z.object({
   incidentId: Id.nullable().optional(),
   /** True when only one source (often the seed paper) makes the claim. */
   singleSource: z.boolean().optional(),
+  /** True for a notable US demand that Pakistan "do more" against militant groups. */
+  doMore: z.boolean().optional(),
   figures: z.array(FigureSchema).optional(),
   sources: SourceIds,
 });
@@ -303,6 +341,8 @@ export const DatasetSchema = z
       .refine((c) => c.from <= c.to, { message: 'from must not be after to', path: ['to'] }),
     sources: z.array(SourceSchema),
     aid: z.array(AidRowSchema).optional(),
+    aidTotals: z.array(AidTotalSchema).optional(),
+    aidGaps: z.array(AidGapSchema).optional(),
     strikes: z.array(StrikeSchema).optional(),
     strikeYears: z.array(StrikeYearSchema).optional(),
     incidents: z.array(IncidentSchema).optional(),
@@ -317,7 +357,7 @@ export const DatasetSchema = z
       }
       sourceIds.add(s.id);
     });
-    const tables = ['aid', 'strikes', 'strikeYears', 'incidents', 'events', 'priceIndex'] as const;
+    const tables = ['aid', 'aidTotals', 'aidGaps', 'strikes', 'strikeYears', 'incidents', 'events', 'priceIndex'] as const;
     for (const table of tables) {
       const rows = dataset[table] ?? [];
       const seen = new Set<string>();
@@ -359,6 +399,8 @@ export const DatasetSchema = z
 export type Dataset = z.infer<typeof DatasetSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type AidRow = z.infer<typeof AidRowSchema>;
+export type AidTotal = z.infer<typeof AidTotalSchema>;
+export type AidGap = z.infer<typeof AidGapSchema>;
 export type Strike = z.infer<typeof StrikeSchema>;
 export type StrikeYear = z.infer<typeof StrikeYearSchema>;
 export type Incident = z.infer<typeof IncidentSchema>;
