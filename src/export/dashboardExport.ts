@@ -117,6 +117,8 @@ export interface ViewToPngOptions {
   sources?: readonly string[];
   /** Which panels (default: the four, as a 2 × 2 grid; one id: that panel alone, large). */
   panels?: readonly PanelId[];
+  /** Only the panels, without title, filters, sources and credit (which a PowerPoint slide holds as text). */
+  panelsOnly?: boolean;
 }
 
 /**
@@ -149,11 +151,12 @@ export async function renderViewToPng(options: ViewToPngOptions): Promise<Blob> 
     flexDirection: 'column',
     overflow: 'hidden',
   });
-  const header = drawHeader(document, { title: options.title, ...(options.caption ? { subtitle: options.caption } : {}), filterLine: dashboardFilterLine(), scale: 2.2 * s }, inner, measure);
+  const empty = { node: document.createElementNS('http://www.w3.org/2000/svg', 'g'), height: 0 };
+  const header = options.panelsOnly ? empty : drawHeader(document, { title: options.title, ...(options.caption ? { subtitle: options.caption } : {}), filterLine: dashboardFilterLine(), scale: 2.2 * s }, inner, measure);
   const head = blockSvg(document, header, inner);
   head.style.flex = 'none';
   const sources = options.sources ?? [...new Set(panels.flatMap((p) => infos.get(p.id)?.info.sources ?? []))];
-  const footer = drawFooter(document, { legend: [], sources, credit: creditLine(dataset), scale: 1.55 * s, maxSourceLines: 2 }, inner, measure);
+  const footer = options.panelsOnly ? empty : drawFooter(document, { legend: [], sources, credit: creditLine(dataset), scale: 1.55 * s, maxSourceLines: 2 }, inner, measure);
   const foot = blockSvg(document, footer, inner);
   foot.style.flex = 'none';
 

@@ -1,9 +1,11 @@
 /**
- * "Export slides": applies each slide's view in turn, renders it with renderViewToPng (exactly
- * width × height pixels) and packs the PNGs into one ZIP (fflate, stored: PNGs are compressed
- * already). Independent of the seminar code's types: a slide is a title, a caption, sources and
- * an `apply` that puts its filters on the dashboard. The filters in place before the export are
- * restored afterwards.
+ * Deck exports' common loop, and "Export slides": each slide's view is applied in turn and
+ * rendered while it is on screen; the filters in place before the export are restored
+ * afterwards. "Export slides" renders each view with renderViewToPng (exactly width × height
+ * pixels) and packs the PNGs into one ZIP (fflate, stored: PNGs are compressed already). The
+ * PowerPoint and PDF exports (src/seminar/deckExport/) use the same loop. Independent of the
+ * seminar code's types: a slide is a title, a caption, sources and an `apply` that puts its
+ * filters on the dashboard.
  */
 import { zipSync } from 'fflate';
 import type { PanelId } from '../crossfilter/filters';
@@ -31,6 +33,30 @@ async function settle(): Promise<void> {
   await new Promise<void>((r) => setTimeout(r, 150));
 }
 
+/**
+ * Puts each slide's view on screen in turn and calls `visit` while it is there; the view the
+ * user had comes back afterwards, also when a visit throws.
+ */
+export async function visitSlideViews<S extends Pick<SlideToExport, 'apply'>, R>(
+  slides: readonly S[],
+  visit: (slide: S, index: number) => Promise<R>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<R[]> {
+  const saved = useDashboardStore.getState().filters;
+  const out: R[] = [];
+  try {
+    for (const [i, slide] of slides.entries()) {
+      await slide.apply();
+      await settle();
+      out.push(await visit(slide, i));
+      onProgress?.(i + 1, slides.length);
+    }
+  } finally {
+    useDashboardStore.setState({ filters: saved });
+  }
+  return out;
+}
+
 /** "01-salala-attack.png" */
 export function slideFileName(index: number, title: string, total: number): string {
   const digits = String(total).length < 2 ? 2 : String(total).length;
@@ -38,12 +64,10 @@ export function slideFileName(index: number, title: string, total: number): stri
 }
 
 export async function exportSlides(slides: readonly SlideToExport[], options: ExportSlidesOptions = {}): Promise<Blob> {
-  const saved = useDashboardStore.getState().filters;
   const files: Record<string, Uint8Array> = {};
-  try {
-    for (const [i, slide] of slides.entries()) {
-      await slide.apply();
-      await settle();
+  await visitSlideViews(
+    slides,
+    async (slide, i) => {
       const png = await renderViewToPng({
         width: options.width ?? 1920,
         height: options.height ?? 1080,
@@ -53,11 +77,9 @@ export async function exportSlides(slides: readonly SlideToExport[], options: Ex
         ...(slide.panels ? { panels: slide.panels } : {}),
       });
       files[slideFileName(i, slide.title, slides.length)] = new Uint8Array(await png.arrayBuffer());
-      options.onProgress?.(i + 1, slides.length);
-    }
-  } finally {
-    useDashboardStore.setState({ filters: saved });
-  }
+    },
+    options.onProgress,
+  );
   const zip = zipSync(files, { level: 0 });
   return new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
 }

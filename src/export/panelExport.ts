@@ -103,7 +103,8 @@ export async function renderPanelSvg(req: PanelExportRequest): Promise<{ text: s
       sources: req.sources,
       credit: creditLine(ctx.dataset),
       note: ctx.adapter.svgNote?.(ctx.dataset, filters) ?? (chart ? null : 'The chart could not be drawn as vectors; use Download PNG.'),
-      maxSourceLines: 40,
+      // Short enough never to outgrow the chart; the <desc> and the CSV hold the full list.
+      maxSourceLines: 3,
       fontCss,
     },
     measure,

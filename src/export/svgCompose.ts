@@ -7,15 +7,23 @@
 import type { LegendItem, SvgChart } from './types';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
-export const FONT_STACK = "'Inter Variable', Inter, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+/**
+ * The exports' font: Inter (embedded as @font-face where the format allows), then fonts most
+ * machines have. Tools that ignore embedded fonts (librsvg, Inkscape, LibreOffice) fall back to
+ * Arial or its metric twin Liberation Sans, else DejaVu Sans; text is measured against the
+ * widest of these (see canvasMeasure), so it fits its box in any of them.
+ */
+export const FONT_STACK = "'Inter Variable', Inter, Arial, 'Liberation Sans', Helvetica, sans-serif";
+/** The fallbacks text must also fit in: Arial-like, and the wide DejaVu Sans / Verdana. */
+const FALLBACK_MEASURE_FONTS = ["Arial, 'Liberation Sans', Helvetica, sans-serif", "'DejaVu Sans', Verdana, sans-serif"];
 export const INK = '#1b2233';
 export const INK_MUTED = '#4a5568';
 
 /** Text width in px for a font size and weight. */
 export type Measure = (text: string, fontSize: number, weight?: number) => number;
 
-/** A conservative estimate (Inter averages ~0.53em per character): used where no canvas exists. */
-export const estimateMeasure: Measure = (text, fontSize, weight = 400) => text.length * fontSize * (weight >= 600 ? 0.6 : 0.56);
+/** A conservative estimate (DejaVu Sans, the widest fallback, averages ~0.55em per character): used where no canvas exists. */
+export const estimateMeasure: Measure = (text, fontSize, weight = 400) => text.length * fontSize * (weight >= 600 ? 0.66 : 0.6);
 
 function canvasContext(): CanvasRenderingContext2D | null {
   try {
@@ -25,14 +33,22 @@ function canvasContext(): CanvasRenderingContext2D | null {
   }
 }
 
-/** Measures with a canvas in the export's font (call after the font has loaded); falls back to the estimate. */
+/**
+ * Measures with a canvas (call after the font has loaded): the widest of the export's font and
+ * its fallbacks, so wrapped text stays inside its box wherever the file is opened. Falls back
+ * to the estimate where there is no canvas.
+ */
 export function canvasMeasure(): Measure {
   const c = canvasContext();
   if (!c) return estimateMeasure;
   return (text, fontSize, weight = 400) => {
-    c.font = `${weight} ${fontSize}px ${FONT_STACK}`;
+    let widest = 0;
+    for (const family of [FONT_STACK, ...FALLBACK_MEASURE_FONTS]) {
+      c.font = `${weight} ${fontSize}px ${family}`;
+      widest = Math.max(widest, c.measureText(text).width);
+    }
     // A small safety margin: the rasteriser and the canvas may round differently.
-    return c.measureText(text).width * 1.02;
+    return widest * 1.02;
   };
 }
 
@@ -210,14 +226,21 @@ export function sourcesText(sources: readonly string[]): string {
 }
 
 /**
- * The sources, wrapped to at most `maxLines` lines; when they do not fit, the last line says how
- * many there are in all (the CSV lists every one).
+ * The sources, wrapped to at most `maxLines` lines. When they do not fit, as many as fit are
+ * named and the rest counted: "Sources: A; B; and 7 more (see the table)". The CSV download
+ * and the SVG's metadata list every one.
  */
 export function sourceLines(sources: readonly string[], width: number, fontSize: number, measure: Measure, maxLines: number): string[] {
   const all = wrapText(sourcesText(sources), width, fontSize, measure);
   if (all.length <= maxLines) return all;
-  const tail = `(${sources.length} sources in all; the CSV download lists each one)`;
-  return [...wrapText(sourcesText(sources), width, fontSize, measure, 400, Math.max(1, maxLines - 1)), tail];
+  for (let shown = sources.length - 1; shown >= 1; shown--) {
+    const text = `Sources: ${sources.slice(0, shown).join('; ')}; and ${sources.length - shown} more (see the table)`;
+    const lines = wrapText(text, width, fontSize, measure);
+    if (lines.length <= maxLines) return lines;
+  }
+  // Even one title is too long: cut it, but always keep the count.
+  const tail = `and ${sources.length - 1} more (see the table)`;
+  return [...wrapText(`Sources: ${sources[0]!}`, width, fontSize, measure, 400, Math.max(1, maxLines - 1)), ...wrapText(tail, width, fontSize, measure, 400, 1)].slice(0, Math.max(1, maxLines));
 }
 
 /** Legend, then the sources (wrapped), then the credit; returns the block and its height. */
@@ -281,6 +304,8 @@ export function composeSvgDocument(doc: Document, parts: SvgDocumentParts, measu
 
   const svg = svgEl(doc, 'svg', { version: '1.1', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT_STACK });
   svg.appendChild(svgEl(doc, 'title', {}, parts.title));
+  // The full list of sources, which the visible line may shorten ("and N more").
+  if (parts.sources?.length) svg.appendChild(svgEl(doc, 'desc', { class: 'export-all-sources' }, `Sources: ${parts.sources.join('; ')}`));
   if (parts.fontCss) {
     const defs = svgEl(doc, 'defs');
     defs.appendChild(svgEl(doc, 'style', { type: 'text/css' }, parts.fontCss));

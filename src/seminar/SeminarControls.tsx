@@ -31,7 +31,7 @@ export function SeminarControls(): JSX.Element {
 
   return (
     <div className="seminar-controls">
-      <button type="button" className="button button--primary" onClick={() => startPresentation()} disabled={!hasDataset} aria-describedby="seminar-present-hint">
+      <button type="button" className="button button--primary" onClick={() => startPresentation()} disabled={!hasDataset || count === 0} aria-describedby="seminar-present-hint">
         Present
       </button>
       <span id="seminar-present-hint" className="sr-only">

@@ -179,26 +179,96 @@ describe('deck editor', { timeout: 30_000 }, () => {
     return screen.getByRole('dialog', { name: 'Slides' });
   };
 
-  it('adds a slide from the current view, edits, reorders and deletes it, saving each change', async () => {
+  it('adds a slide from the current view with its sources, edits, picks sources by title, reorders and deletes it, saving each change', async () => {
     const user = userEvent.setup();
     renderSeminar();
     act(() => useDashboardStore.getState().setYearRange({ from: 2009, to: 2010 }, 'filter-bar'));
     const dialog = await openEditor(user);
     const n = EXAMPLE_DECK.slides.length;
     await user.click(within(dialog).getByRole('button', { name: 'Add slide' }));
+    await waitFor(() => expect(useSeminarStore.getState().deck.slides).toHaveLength(n + 1));
     const added = useSeminarStore.getState().deck.slides[n]!;
-    expect(added.query).toBe('?from=2009&to=2010');
+    expect(added).toMatchObject({ query: '?from=2009&to=2010', layout: 'grid', title: '2009–2010' });
+    // The sources behind the panels shown are pre-selected, and shown by title.
+    expect(added.sources.length).toBeGreaterThan(0);
+    const chosen = within(dialog).getByRole('list', { name: `Chosen sources of slide ${n + 1}` });
+    const first = dataset.sources.find((s) => s.id === added.sources[0])!;
+    expect(within(chosen).getByRole('checkbox', { name: `${first.publisher}, ${first.title}` })).toBeChecked();
+    expect(within(dialog).getByRole('status', { name: 'Deck messages' })).toHaveTextContent(`Added slide ${n + 1}, "2009–2010"`);
+
+    // The picker finds sources by title, never by id.
+    const label = (s: { publisher: string; title: string }) => `${s.publisher}, ${s.title}`;
+    const chosenLabels = new Set(dataset.sources.filter((s) => added.sources.includes(s.id)).map(label));
+    const unchosen = dataset.sources.find((s) => !chosenLabels.has(label(s)) && !`${s.title} ${s.publisher}`.toLowerCase().includes(s.id))!;
+    const item = within(dialog).getByRole('listitem', { name: `Slide ${n + 1}: 2009–2010` });
+    const search = within(item).getByRole('searchbox', { name: `Find a source for slide ${n + 1} (by title or publisher)` });
+    await user.type(search, unchosen.id);
+    expect(within(item).queryByRole('checkbox', { name: `${unchosen.publisher}, ${unchosen.title}` })).toBeNull();
+    await user.clear(search);
+    await user.type(search, unchosen.title.slice(0, 30));
+    await user.click(within(item).getByRole('checkbox', { name: `${unchosen.publisher}, ${unchosen.title}` }));
+    expect(useSeminarStore.getState().deck.slides[n]!.sources.at(-1)).toBe(unchosen.id);
+    await user.click(within(chosen).getByRole('checkbox', { name: `${first.publisher}, ${first.title}` }));
+    expect(useSeminarStore.getState().deck.slides[n]!.sources).not.toContain(first.id);
+
     const title = within(dialog).getByRole('textbox', { name: `Title of slide ${n + 1}` });
     await user.clear(title);
     await user.type(title, 'My view');
+    await user.type(within(dialog).getByRole('textbox', { name: `Speaker notes of slide ${n + 1}` }), 'Ask about 2010.');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: `Layout of slide ${n + 1}` }), 'map');
     await user.click(within(dialog).getByRole('button', { name: `Move slide ${n + 1} up` }));
     const slides = useSeminarStore.getState().deck.slides;
-    expect(slides[n - 1]).toMatchObject({ title: 'My view', layout: 'map' });
+    expect(slides[n - 1]).toMatchObject({ title: 'My view', layout: 'map', notes: 'Ask about 2010.' });
     expect(within(dialog).getByRole('button', { name: `Move slide ${n} up` })).toHaveFocus();
     expect((JSON.parse(localStorage.getItem(DECK_STORAGE_KEY)!) as Deck).slides[n - 1]!.title).toBe('My view');
     await user.click(within(dialog).getByRole('button', { name: `Delete slide ${n}` }));
     expect(useSeminarStore.getState().deck).toEqual(EXAMPLE_DECK);
+  });
+
+  it('"New deck" empties the deck undoably, and the last slide can be deleted', async () => {
+    const user = userEvent.setup();
+    renderSeminar();
+    const dialog = await openEditor(user);
+    await user.click(within(dialog).getByRole('button', { name: 'New deck' }));
+    expect(useSeminarStore.getState().deck.slides).toEqual([]);
+    expect(within(dialog).getByText(/This deck has no slides yet/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Export to PowerPoint' })).toBeDisabled();
+    await user.click(within(dialog).getByRole('button', { name: 'Add slide' }));
+    await waitFor(() => expect(useSeminarStore.getState().deck.slides).toHaveLength(1));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete slide 1' }));
+    expect(useSeminarStore.getState().deck.slides).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Undo' }));
+    expect(useSeminarStore.getState().deck.slides).toHaveLength(1);
+  });
+
+  it('a refused save shows an alert with "Export deck" and keeps the slide on screen', async () => {
+    const user = userEvent.setup();
+    renderSeminar();
+    const dialog = await openEditor(user);
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Add slide' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Not saved. The slides could not be saved in this browser');
+    expect(within(alert).getByRole('button', { name: 'Export deck' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: `Title of slide ${EXAMPLE_DECK.slides.length + 1}` })).toBeInTheDocument();
+  });
+
+  it('asks before an import replaces slides that are in no file', async () => {
+    const user = userEvent.setup();
+    renderSeminar();
+    act(() => useSeminarStore.getState().replaceDeckTitle('My own talk'));
+    const dialog = await openEditor(user);
+    const good: Deck = { ...EXAMPLE_DECK, title: 'Imported talk', slides: EXAMPLE_DECK.slides.slice(0, 2) };
+    await user.upload(within(dialog).getByLabelText('Deck file'), new File([serializeDeck(good)], 'talk.deck.json', { type: 'application/json' }));
+    const confirm = await within(dialog).findByRole('group', { name: 'Confirm replacing the slides with the imported deck' });
+    expect(useSeminarStore.getState().deck.title).toBe('My own talk');
+    await user.click(within(confirm).getByRole('button', { name: 'Keep my slides' }));
+    expect(useSeminarStore.getState().deck.title).toBe('My own talk');
+    await user.upload(within(dialog).getByLabelText('Deck file'), new File([serializeDeck(good)], 'talk.deck.json', { type: 'application/json' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Import and replace' }));
+    expect(useSeminarStore.getState().deck).toEqual(good);
   });
 
   it('imports a good deck file and rejects a bad one with path messages, leaving the deck unchanged', async () => {
@@ -210,7 +280,7 @@ describe('deck editor', { timeout: 30_000 }, () => {
     const good: Deck = { ...EXAMPLE_DECK, title: 'Imported talk', slides: EXAMPLE_DECK.slides.slice(0, 3) };
     await user.upload(input, new File([serializeDeck(good)], 'talk.deck.json', { type: 'application/json' }));
     await waitFor(() => expect(useSeminarStore.getState().deck).toEqual(good));
-    expect(within(dialog).getByRole('status')).toHaveTextContent('Imported "Imported talk" (3 slides)');
+    expect(within(dialog).getByRole('status', { name: 'Deck messages' })).toHaveTextContent('Imported "Imported talk" (3 slides)');
 
     const bad = JSON.parse(serializeDeck(EXAMPLE_DECK)) as { slides: Record<string, unknown>[] };
     bad.slides[0]!.query = '?from=banana';

@@ -4,9 +4,9 @@ import { validateDataset } from '../data/validation';
 import { DEFAULT_FILTERS } from '../crossfilter/filters';
 import { encodeUrlState } from '../url/urlCodec';
 import { useDashboardStore } from '../store/store';
-import { applySlide, captureSlide, DECK_BACKUP_KEY, DECK_STORAGE_KEY, formatDeckProblems, loadDeck, MAX_SLIDES, parseDeckText, saveDeck, serializeDeck, slideToFilters, validateDeck, type Deck } from './deck';
+import { applySlide, captureSlide, describeSlideQuery, DECK_BACKUP_KEY, DECK_STORAGE_KEY, formatDeckProblems, loadDeck, MAX_SLIDES, parseDeckText, saveDeck, serializeDeck, slideToFilters, validateDeck, type Deck } from './deck';
 import { EXAMPLE_DECK } from './exampleDeck';
-import { createSeminarStore } from './seminarStore';
+import { createSeminarStore, EMPTY_DECK, hasUnsavedWork } from './seminarStore';
 
 const parsed = validateDataset(JSON.parse(datasetText));
 if (!parsed.ok) throw new Error('the shipped dataset must be valid');
@@ -64,13 +64,24 @@ describe('DeckSchema', () => {
     const many = clone();
     many.slides = Array.from({ length: MAX_SLIDES + 1 }, (_, i) => ({ ...EXAMPLE_DECK.slides[0]!, id: `s${i}` }));
     expect(problemsOf(many)).toEqual([`slides: must hold at most ${MAX_SLIDES} slides (got a list of ${MAX_SLIDES + 1})`]);
-    expect(problemsOf({ ...clone(), slides: [] })[0]).toMatch(/^slides: must hold at least one slide/);
+    // An empty deck is a deck ("New deck" makes one).
+    expect(validateDeck({ ...clone(), slides: [] })).toEqual({ ok: true, deck: { ...clone(), slides: [] } });
     const repeated = clone();
     repeated.slides[1]!.id = repeated.slides[0]!.id;
     expect(problemsOf(repeated)).toEqual([`slides[1].id: repeats the id "${repeated.slides[0]!.id}" of an earlier slide (got "${repeated.slides[0]!.id}")`]);
     expect(problemsOf({ ...clone(), extra: true })).toEqual(['has unknown field extra']);
     expect(problemsOf({ ...clone(), format: 'something-else' })[0]).toMatch(/^format: must be one of "pk-us-dashboard-deck"/);
     expect(problemsOf([1, 2])).toEqual(['a deck must be a JSON object with "format", "version", "title" and "slides" (got a list of 2)']);
+  });
+
+  it('loads decks saved before speaker notes existed, and keeps notes when present', () => {
+    const old = clone();
+    for (const slide of old.slides) expect(slide).not.toHaveProperty('notes');
+    expect(validateDeck(old).ok).toBe(true);
+    const withNotes = clone();
+    withNotes.slides[0]!.notes = 'Start with the map.';
+    expect(parseDeckText(serializeDeck(withNotes))).toEqual({ ok: true, deck: withNotes });
+    expect(problemsOf({ ...withNotes, slides: [{ ...withNotes.slides[0]!, notes: 5 }] })).toEqual(['slides[0].notes: must be text (got 5)']);
   });
 
   it('reports text that is not JSON', () => {
@@ -116,7 +127,23 @@ describe('slides and the dashboard store', () => {
     expect(filters.yearRange).toEqual({ from: 2011, to: 2011 });
     expect(filters.tones).toEqual(['friction']);
     expect(filters.selection).toEqual({ kind: 'event', id: '2011-abbottabad' });
-    expect(captureSlide(filters, EXAMPLE_DECK.slides).query).toBe(slide.query);
+    const captured = captureSlide(filters, EXAMPLE_DECK.slides, 'timeline', dataset);
+    expect(captured.query).toBe(slide.query);
+    expect(captured.layout).toBe('timeline');
+    // Titled from what is shown: the selected event.
+    expect(captured.title).toBe(dataset.events!.find((e) => e.id === '2011-abbottabad')!.title);
+  });
+
+  it('titles a slide without a selection from the panel, the years and the filters, and describes panel settings', () => {
+    const filters = { ...DEFAULT_FILTERS, yearRange: { from: 2008, to: 2011 }, tones: ['friction' as const], aidView: 'programme' as const };
+    expect(captureSlide(filters, [], 'grid', dataset).title).toBe('2008–2011 · friction · by programme');
+    expect(captureSlide(filters, [], 'drones', dataset).title).toBe('Drone strikes: 2008–2011 · friction');
+    expect(captureSlide(DEFAULT_FILTERS, [], 'grid', dataset).title).toBe(`All years (${dataset.coverage.from}–${dataset.coverage.to})`);
+    const query = captureSlide(filters, [], 'grid', dataset).query;
+    expect(describeSlideQuery(query, 'grid', dataset)).toBe('Years 2008–2011 · tone: friction · By programme');
+    expect(describeSlideQuery(query, 'map', dataset)).toBe('Years 2008–2011 · tone: friction');
+    const hidden = captureSlide({ ...DEFAULT_FILTERS, mapLayers: { incidents: true, strikes: false, operations: true }, droneCompare: true }, [], 'grid', dataset).query;
+    expect(describeSlideQuery(hidden, 'grid', dataset)).toBe('All years · By category · drone sources compared · map layers hidden: strikes');
   });
 
   it('drops a selection that the loaded dataset does not hold', () => {
@@ -183,7 +210,7 @@ describe('persistence', () => {
     expect(store.getState().storageNotice).toMatch(/could not be read/);
   });
 
-  it('deleting and replacing can be undone; the last slide cannot be deleted', () => {
+  it('deleting, replacing and "New deck" can be undone; the last slide can be deleted too', () => {
     const store = createSeminarStore();
     const before = store.getState().deck;
     store.getState().deleteSlide(before.slides[0]!.id);
@@ -192,6 +219,70 @@ describe('persistence', () => {
     expect(store.getState().deck).toEqual(before);
     store.getState().replaceDeck({ ...before, slides: [before.slides[0]!] });
     store.getState().deleteSlide(before.slides[0]!.id);
-    expect(store.getState().deck.slides).toHaveLength(1);
+    expect(store.getState().deck.slides).toEqual([]);
+    store.getState().undo();
+    expect(store.getState().deck.slides).toEqual([before.slides[0]]);
+
+    store.getState().newDeck();
+    expect(store.getState().deck).toEqual(EMPTY_DECK);
+    expect(createSeminarStore().getState().deck).toEqual(EMPTY_DECK);
+    store.getState().undo();
+    expect(store.getState().deck.slides).toEqual([before.slides[0]]);
+  });
+
+  it('moves a slide to any position (drag and drop)', () => {
+    const store = createSeminarStore();
+    const ids = store.getState().deck.slides.map((s) => s.id);
+    store.getState().moveSlideTo(ids[0]!, 3);
+    expect(store.getState().deck.slides.map((s) => s.id)).toEqual([ids[1], ids[2], ids[3], ids[0], ...ids.slice(4)]);
+    store.getState().moveSlideTo(ids[0]!, 0);
+    expect(store.getState().deck.slides.map((s) => s.id)).toEqual(ids);
+  });
+
+  it('two tabs editing the deck both keep their slides: each edit builds on what the other saved', () => {
+    const tabA = createSeminarStore();
+    const tabB = createSeminarStore();
+    const filters = DEFAULT_FILTERS;
+    expect(tabA.getState().addSlide(captureSlide(filters, [], 'grid', dataset))).toBeNull();
+    expect(tabB.getState().addSlide({ ...captureSlide(filters, [], 'aid', dataset), title: 'From B' })).toBeNull();
+    const saved = JSON.parse(localStorage.getItem(DECK_STORAGE_KEY)!) as Deck;
+    expect(saved.slides).toHaveLength(EXAMPLE_DECK.slides.length + 2);
+    expect(saved.slides.at(-1)!.title).toBe('From B');
+    expect(tabB.getState().deck).toEqual(saved);
+  });
+
+  it('picks up a deck another tab saved (the storage event)', () => {
+    const store = createSeminarStore();
+    const other = { ...clone(), title: 'Changed elsewhere' };
+    const raw = JSON.stringify(other);
+    localStorage.setItem(DECK_STORAGE_KEY, raw);
+    window.dispatchEvent(new StorageEvent('storage', { key: DECK_STORAGE_KEY, newValue: raw }));
+    expect(store.getState().deck.title).toBe('Changed elsewhere');
+    expect(store.getState().notice?.text).toMatch(/changed in another tab/);
+  });
+
+  it('a refused save is reported at once and the deck stays on screen, counted as unsaved work', () => {
+    const store = createSeminarStore();
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    const slide = captureSlide(DEFAULT_FILTERS, [], 'grid', dataset);
+    expect(store.getState().addSlide(slide)).toMatch(/could not be saved/);
+    expect(store.getState().saveError).toMatch(/could not be saved/);
+    expect(store.getState().deck.slides.at(-1)).toEqual(slide);
+    expect(hasUnsavedWork(store.getState())).toBe(true);
+    setItem.mockRestore();
+    expect(store.getState().addSlide(captureSlide(DEFAULT_FILTERS, store.getState().deck.slides, 'grid', dataset))).toBeNull();
+    expect(store.getState().saveError).toBeNull();
+    expect((JSON.parse(localStorage.getItem(DECK_STORAGE_KEY)!) as Deck).slides).toHaveLength(EXAMPLE_DECK.slides.length + 2);
+  });
+
+  it('counts a deck as unsaved work until it is in a file', () => {
+    const store = createSeminarStore();
+    expect(hasUnsavedWork(store.getState())).toBe(false);
+    store.getState().replaceDeckTitle('Mine');
+    expect(hasUnsavedWork(store.getState())).toBe(true);
+    store.getState().markInFile();
+    expect(hasUnsavedWork(store.getState())).toBe(false);
   });
 });

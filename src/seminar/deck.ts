@@ -7,9 +7,12 @@
  * the slide export all use it.
  */
 import { z } from 'zod';
-import type { Filters, PanelId } from '../crossfilter/filters';
-import { PANEL_IDS } from '../panels/registry';
+import { DEFAULT_FILTERS, type Filters, type PanelId } from '../crossfilter/filters';
 import type { Dataset } from '../data/schema';
+import { filterLine } from '../export/filterLine';
+import { AID_MEASURE_INFO } from '../panels/aid/aidSelectors';
+import { PANEL_IDS, PANELS, panelMeta } from '../panels/registry';
+import { AID_CATEGORY_LABELS, THEME_LABELS, TONE_LABELS } from '../theme/palette';
 import { describeValue, formatProblem, problemsFromZod, type DatasetProblem } from '../data/validation';
 import { decodeUrlState, encodeUrlState, type YearBounds } from '../url/urlCodec';
 import { useDashboardStore } from '../store/store';
@@ -19,13 +22,21 @@ export const DECK_VERSION = 1;
 export const MAX_SLIDES = 100;
 export const MAX_TITLE = 120;
 export const MAX_CAPTION = 600;
-export const MAX_SOURCES = 20;
+// A four-panel view can rest on some forty sources; exports shorten the line, never the list.
+export const MAX_SOURCES = 60;
+export const MAX_NOTES = 4000;
 const MAX_QUERY = 2000;
 const ID = /^[\w.:-]{1,120}$/;
 
 /** Which panels a slide shows: the grid of all panels, or one panel maximised. */
 export type SlideLayout = 'grid' | PanelId;
 export const SLIDE_LAYOUTS: readonly SlideLayout[] = ['grid', ...PANEL_IDS];
+
+/** The layouts in words, for the deck editor's and seminar mode's "Panels shown" selects. */
+export const LAYOUT_LABELS: Record<SlideLayout, string> = {
+  grid: 'All panels',
+  ...(Object.fromEntries(PANELS.map((p) => [p.id, `Only: ${p.title}`])) as Record<PanelId, string>),
+};
 
 /**
  * A filter query is valid when the URL codec reads every part of it without dropping or
@@ -55,6 +66,8 @@ export const SlideSchema = z.strictObject({
   query: FilterQuery,
   layout: z.enum(SLIDE_LAYOUTS as [SlideLayout, ...SlideLayout[]]),
   sources: z.array(z.string().regex(ID, 'must be a source id')).max(MAX_SOURCES, `must list at most ${MAX_SOURCES} sources`),
+  // Optional: decks saved before speaker notes existed still load.
+  notes: z.string().max(MAX_NOTES, `must be at most ${MAX_NOTES} characters`).optional(),
 });
 
 export const DeckSchema = z
@@ -62,7 +75,8 @@ export const DeckSchema = z
     format: z.literal(DECK_FORMAT),
     version: z.literal(DECK_VERSION),
     title: z.string().max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`),
-    slides: z.array(SlideSchema).min(1, 'must hold at least one slide').max(MAX_SLIDES, `must hold at most ${MAX_SLIDES} slides`),
+    // May be empty: "New deck" starts with no slides, and the last slide can be deleted.
+    slides: z.array(SlideSchema).max(MAX_SLIDES, `must hold at most ${MAX_SLIDES} slides`),
   })
   .superRefine((deck, ctx) => {
     const seen = new Set<string>();
@@ -159,23 +173,68 @@ export function newSlideId(existing: readonly Slide[] = []): string {
   return id;
 }
 
-/** A new slide holding the view on screen. */
-export function captureSlide(filters: Filters, existing: readonly Slide[], layout: SlideLayout = 'grid'): Slide {
-  const range = filters.yearRange;
-  const when = range ? (range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`) : 'All years';
-  return { id: newSlideId(existing), title: `${when}`, caption: '', query: filtersToQuery(filters), layout, sources: [] };
+/** The row a selection names, for its title ("Salala attack"). */
+function selectionTitle(filters: Filters, dataset: Dataset | null): string | null {
+  const sel = filters.selection;
+  if (!sel || !dataset) return null;
+  if (sel.kind === 'event') return dataset.events?.find((e) => e.id === sel.id)?.title ?? null;
+  if (sel.kind === 'incident') return dataset.incidents?.find((i) => i.id === sel.id)?.name ?? null;
+  const strike = dataset.strikes?.find((s) => s.id === sel.id);
+  return strike ? `Drone strike, ${strike.date}${strike.place ? `, ${strike.place}` : ''}` : null;
 }
 
-/** A short plain-language summary of what a slide filters, for the deck editor. */
-export function describeSlideQuery(query: string): string {
+/**
+ * A slide title from what is shown: the selected event (incident, strike), else the panel (for
+ * a one-panel layout), the years and the filters: "Drone strikes: 2008–2011 · friction".
+ */
+export function slideTitleFor(filters: Filters, layout: SlideLayout, dataset: Dataset | null): string {
+  const selected = selectionTitle(filters, dataset);
+  if (selected) return selected.slice(0, MAX_TITLE);
+  const coverage = dataset?.coverage ?? { from: 2001, to: 2024 };
+  const line = filterLine(filters, coverage);
+  const settings = panelSettings(filters, layout);
+  const what = layout === 'grid' ? line : `${panelMeta(layout).title}: ${line}`;
+  return (settings.includes('By programme') && (layout === 'grid' || layout === 'aid') ? `${what} · by programme` : what).slice(0, MAX_TITLE);
+}
+
+/** A new slide holding the view on screen, in the layout on screen, titled from what it shows. */
+export function captureSlide(filters: Filters, existing: readonly Slide[], layout: SlideLayout, dataset: Dataset | null = null, sources: readonly string[] = []): Slide {
+  return {
+    id: newSlideId(existing),
+    title: slideTitleFor(filters, layout, dataset),
+    caption: '',
+    query: filtersToQuery(filters),
+    layout,
+    sources: [...new Set(sources)].slice(0, MAX_SOURCES),
+    notes: '',
+  };
+}
+
+/** The panel settings that differ from the defaults, in the words the panels' controls use. */
+function panelSettings(f: Filters, layout: SlideLayout, dataset: Dataset | null = null): string[] {
+  const shows = (panel: PanelId) => layout === 'grid' || layout === panel;
+  const parts: string[] = [];
+  if (shows('aid') && f.aidMeasure !== DEFAULT_FILTERS.aidMeasure) parts.push(`measure: ${AID_MEASURE_INFO[f.aidMeasure].label}`);
+  if (shows('aid')) parts.push(f.aidView === 'programme' ? 'By programme' : 'By category');
+  if (shows('aid') && f.aidCategories.length) parts.push(`aid highlighted: ${f.aidCategories.map((c) => AID_CATEGORY_LABELS[c]).join(', ')}`);
+  if (shows('drones') && f.droneSeries) parts.push(`strike tracker: ${dataset?.sources.find((s) => s.id === f.droneSeries)?.publisher ?? f.droneSeries}`);
+  if (shows('drones') && f.droneCompare) parts.push('drone sources compared');
+  if (shows('map')) {
+    const hidden = (Object.keys(f.mapLayers) as (keyof Filters['mapLayers'])[]).filter((l) => !f.mapLayers[l]);
+    if (hidden.length) parts.push(`map layers hidden: ${hidden.join(', ')}`);
+  }
+  return parts;
+}
+
+/** A short plain-language summary of what a slide shows (filters and panel settings), for the deck editor. */
+export function describeSlideQuery(query: string, layout: SlideLayout = 'grid', dataset: Dataset | null = null): string {
   const f = slideToFilters({ query });
   const parts: string[] = [];
   parts.push(f.yearRange ? (f.yearRange.from === f.yearRange.to ? `Year ${f.yearRange.from}` : `Years ${f.yearRange.from}–${f.yearRange.to}`) : 'All years');
-  if (f.tones.length) parts.push(`tone: ${f.tones.join(', ')}`);
-  if (f.themes.length) parts.push(`theme: ${f.themes.join(', ')}`);
-  if (f.aidCategories.length) parts.push(`aid: ${f.aidCategories.join(', ')}`);
-  if (f.droneCompare) parts.push('drone sources compared');
-  if (f.selection) parts.push(`selected ${f.selection.kind} ${f.selection.id}`);
+  if (f.tones.length) parts.push(`tone: ${f.tones.map((t) => TONE_LABELS[t].toLowerCase()).join(', ')}`);
+  if (f.themes.length) parts.push(`theme: ${f.themes.map((t) => THEME_LABELS[t]).join(', ')}`);
+  parts.push(...panelSettings(f, layout, dataset));
+  if (f.selection) parts.push(`selected ${f.selection.kind}: ${selectionTitle(f, dataset) ?? f.selection.id}`);
   return parts.join(' · ');
 }
 

@@ -22,12 +22,24 @@ describe('wrapText', () => {
     expect(lines[1]!.endsWith('…')).toBe(true);
   });
 
-  it('says how many sources there are when the list does not fit', () => {
+  it('names as many sources as fit and counts the rest when the list does not fit', () => {
     const sources = Array.from({ length: 20 }, (_, i) => `Source number ${i + 1}`);
     const lines = sourceLines(sources, 300, 11, measure, 3);
-    expect(lines).toHaveLength(3);
-    expect(lines[2]).toBe('(20 sources in all; the CSV download lists each one)');
+    expect(lines.length).toBeLessThanOrEqual(3);
+    for (const line of lines) expect(measure(line)).toBeLessThanOrEqual(300);
+    const text = lines.join(' ');
+    const match = /^Sources: (.+); and (\d+) more \(see the table\)$/.exec(text);
+    expect(match, text).not.toBeNull();
+    const named = match![1]!.split('; ');
+    expect(named).toEqual(sources.slice(0, named.length));
+    expect(named.length + Number(match![2])).toBe(20);
     expect(sourceLines(['A'], 300, 11, measure, 3)).toEqual(['Sources: A']);
+  });
+
+  it('keeps the count even when the first source alone is too long', () => {
+    const lines = sourceLines(['x'.repeat(200), 'B', 'C'], 300, 11, measure, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe('and 2 more (see the table)');
   });
 });
 
