@@ -13,6 +13,8 @@ import { ImportControls } from './import/ImportControls';
 import { ImportProblems } from './import/ImportProblems';
 import { DropOverlay } from './import/DropOverlay';
 import { useDataParam } from './import/useDataParam';
+import { usePersistedDataset } from './import/usePersistedDataset';
+import { UserDataBanner } from './import/UserDataBanner';
 import { SeminarControls, SeminarRoot } from './seminar';
 
 function Dashboard() {
@@ -41,6 +43,8 @@ function Dashboard() {
 export function App({ datasetUrl }: { datasetUrl?: string }) {
   const query = useDatasetQuery(datasetUrl);
   const remote = useDataParam();
+  const persisted = usePersistedDataset();
+  const waiting = remote.pending || persisted.pending;
   const dataset = useDashboardStore((s) => s.dataset);
   const datasetOrigin = useDashboardStore((s) => s.datasetOrigin);
   const setDataset = useDashboardStore((s) => s.setDataset);
@@ -48,12 +52,12 @@ export function App({ datasetUrl }: { datasetUrl?: string }) {
   useEffect(() => {
     // The built-in dataset fills an empty dashboard only: it never replaces a dataset the user
     // brought (a file loaded early, or a `?data=` address still loading or already loaded).
-    if (query.data && !remote.pending && useDashboardStore.getState().dataset === null) setDataset(query.data, BUILT_IN_ORIGIN);
-  }, [query.data, remote.pending, setDataset]);
+    if (query.data && !waiting && useDashboardStore.getState().dataset === null) setDataset(query.data, BUILT_IN_ORIGIN);
+  }, [query.data, waiting, setDataset]);
 
   let body;
   if (dataset) body = <Dashboard />;
-  else if (remote.pending) body = <DashboardSkeleton />;
+  else if (waiting) body = <DashboardSkeleton />;
   else if (query.error instanceof DatasetInvalidError) body = <DatasetProblemsView problems={query.error.problems} />;
   else if (query.error) body = <NetworkErrorView message={query.error.message} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   else body = <DashboardSkeleton />;
@@ -65,6 +69,7 @@ export function App({ datasetUrl }: { datasetUrl?: string }) {
         <ImportControls {...(datasetUrl !== undefined ? { builtInUrl: datasetUrl } : {})} />
       </AppHeader>
       <main className="app-main">
+        <UserDataBanner />
         <ImportProblems />
         {body}
       </main>

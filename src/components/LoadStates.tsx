@@ -3,6 +3,8 @@ import { PANELS } from '../panels/registry';
 import { copyText } from '../import/copyText';
 import { PanelSkeleton } from './PanelFrame';
 import { formatProblem, type DatasetProblem } from '../data/validation';
+import { formatGroup, groupProblems, problemsAsCsv } from '../data/problemGroups';
+import { downloadBlob } from '../export/download';
 
 /** The panel frames in place while the dataset loads, so nothing jumps when it arrives. */
 export function DashboardSkeleton() {
@@ -74,21 +76,52 @@ export function DatasetProblemsView({
 }) {
   const shown = problems.slice(0, PROBLEM_DISPLAY_LIMIT);
   const hidden = total - shown.length;
+  // One mistake repeated on many rows reads as one line with a count and the first row ids.
+  const groups = groupProblems(problems);
+  const grouped = groups.length < problems.length;
+  const list = (
+    <ul className="problem-list" aria-label="Dataset problems">
+      {shown.map((problem, i) => (
+        <li key={i}>
+          <code>{formatProblem(problem)}</code>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <div className="load-error" role="alert">
       <h2>{heading}</h2>
       <p>
-        {total === 1 ? 'One problem was found' : `${total} problems were found`}. Each line gives where in the JSON the problem is and what is expected.
+        {total === 1 ? 'One problem was found' : `${total.toLocaleString('en-US')} problems were found`}
+        {grouped ? `, breaking ${groups.length} rule${groups.length === 1 ? '' : 's'}` : ''}. Each line gives where in the JSON the problem is and what is expected.
       </p>
-      <ul className="problem-list" aria-label="Dataset problems">
-        {shown.map((problem, i) => (
-          <li key={i}>
-            <code>{formatProblem(problem)}</code>
-          </li>
-        ))}
-      </ul>
-      {hidden > 0 && <p>…and {hidden} more.</p>}
-      <CopyProblemsButton text={problemsAsText(heading, problems, total)} />
+      {grouped ? (
+        <>
+          <ul className="problem-list" aria-label="Problems by rule">
+            {groups.map((group, i) => (
+              <li key={i}>
+                <code>{formatGroup(group)}</code>
+              </li>
+            ))}
+          </ul>
+          <details className="problem-details">
+            <summary>Every problem, one per line</summary>
+            {list}
+            {hidden > 0 && <p>…and {hidden.toLocaleString('en-US')} more (all of them are in the CSV).</p>}
+          </details>
+        </>
+      ) : (
+        <>
+          {list}
+          {hidden > 0 && <p>…and {hidden} more.</p>}
+        </>
+      )}
+      <div className="problem-actions">
+        <CopyProblemsButton text={problemsAsText(heading, problems, total)} />
+        <button type="button" className="button" onClick={() => downloadBlob(new Blob([problemsAsCsv(problems)], { type: 'text/csv' }), 'dataset-problems.csv')}>
+          Download problems (CSV)
+        </button>
+      </div>
       {children}
     </div>
   );

@@ -8,6 +8,7 @@ import { matchesCategories, spanOverlapsRange } from './crossfilter';
 import { countInYears, countMatchingEvents } from './datasetIndex';
 import type { Filters } from './filters';
 import { THEME_LABELS, TONE_LABELS } from '../theme/palette';
+import { activeStrikeTracker, strikesOfTracker } from '../data/trackers';
 
 export interface ViewCounts {
   events: number;
@@ -26,14 +27,16 @@ function possibleStrikes<T extends { status: string; date: string }>(strikes: re
 
 export function countShown(dataset: Dataset, filters: Filters): ViewCounts {
   const range = filters.yearRange;
+  const shownStrikes = strikesOfTracker(dataset.strikes ?? [], activeStrikeTracker(dataset.strikes ?? [], filters.droneSeries));
   return {
     // Events and strikes are counted from per-year pre-aggregates (datasetIndex.ts): O(years), not O(rows).
     events: countMatchingEvents(dataset.events ?? [], range, filters),
     incidents: (dataset.incidents ?? []).filter(
       (i) => spanOverlapsRange(yearOf(i.dateStart), yearOf(i.dateEnd ?? i.dateStart), range) && matchesCategories(i, filters),
     ).length,
-    strikes: countInYears(dataset.strikes ?? [], range),
-    possibleStrikes: countInYears(possibleStrikes(dataset.strikes ?? []), range),
+    // One tracker's rows only (see data/trackers.ts): TBIJ and PBC rows for one strike are one strike.
+    strikes: countInYears(shownStrikes, range),
+    possibleStrikes: countInYears(possibleStrikes(shownStrikes), range),
   };
 }
 

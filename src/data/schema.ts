@@ -180,6 +180,10 @@ export const StrikeSchema = z
     status: z.enum(STRIKE_STATUSES),
     /** Set when a coordinate lies outside Pakistan/Afghanistan on purpose or by a known source error. */
     outsideRegion: z.boolean().optional(),
+    /**
+     * The tracker this row comes from (absent = tbij). Two trackers list the same strikes, so the
+     * panels count one tracker's rows at a time and never add them up.
+     */
     tracker: z.enum(TRACKERS).optional(),
     note: Text(1000).optional(),
     sources: SourceIds,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DatasetSchema, type Dataset } from './schema';
 import { locateJsonSyntaxError } from './jsonSyntax';
+import { findUnknownFields, type UnknownField } from './unknownFields';
 
 // zod 4 compiles object parsers with `new Function` unless told not to. The production build
 // ships a Content-Security-Policy without 'unsafe-eval', under which even zod's guarded probe
@@ -18,9 +19,11 @@ export interface DatasetProblem {
   message: string;
   /** The offending value, shortened for display; absent when the value is missing. */
   got?: string;
+  /** The `id` of the row the problem is in, when the row has one: people know rows by id, not position. */
+  rowId?: string;
 }
 
-export type ParseResult = { ok: true; dataset: Dataset } | { ok: false; problems: DatasetProblem[] };
+export type ParseResult = { ok: true; dataset: Dataset; unknownFields: UnknownField[] } | { ok: false; problems: DatasetProblem[] };
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -76,6 +79,14 @@ function messageFor(issue: z.core.$ZodIssue, found: boolean): string {
   return issue.message;
 }
 
+/** The id of the table row a path points into (`strikes[367].civiliansMin` → that row's id). */
+function rowIdAt(input: unknown, path: readonly PropertyKey[]): string | undefined {
+  if (path.length < 2 || typeof path[0] !== 'string' || typeof path[1] !== 'number') return undefined;
+  const row = valueAt(input, path.slice(0, 2));
+  const id = row.found && row.value !== null && typeof row.value === 'object' ? (row.value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
 /**
  * One problem per JSON path: zod keeps checking a value after its first failure, so "17/06/2004"
  * would also be "not a real calendar date" and "outside 1947–2030". The first check that fails
@@ -91,6 +102,8 @@ export function problemsFromZod(error: z.ZodError, input: unknown): DatasetProbl
     const { found, value } = valueAt(input, issue.path);
     const problem: DatasetProblem = { path, message: messageFor(issue, found) };
     if (found && issue.code !== 'unrecognized_keys') problem.got = describeValue(value);
+    const rowId = rowIdAt(input, issue.path);
+    if (rowId !== undefined) problem.rowId = rowId;
     problems.push(problem);
   }
   return problems;
@@ -108,7 +121,7 @@ export function validateDataset(input: unknown): ParseResult {
     return { ok: false, problems: [{ path: '', message: 'the dataset must be a JSON object with a "sources" list and data tables', got: describeValue(input) }] };
   }
   const result = DatasetSchema.safeParse(input);
-  if (result.success) return { ok: true, dataset: result.data };
+  if (result.success) return { ok: true, dataset: result.data, unknownFields: findUnknownFields(input) };
   return { ok: false, problems: problemsFromZod(result.error, input) };
 }
 

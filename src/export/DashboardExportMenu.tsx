@@ -5,9 +5,11 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DashboardAction } from './dashboardExport';
+import { useDashboardStore } from '../store/store';
+import { downloadDataset } from '../import/downloadDataset';
 import './export.css';
 
-type Status = { ok: boolean; message: string } | null;
+type Status = { ok: boolean; message: string; offerDataset?: boolean } | null;
 
 export function DashboardExportMenu() {
   const [busy, setBusy] = useState<DashboardAction | null>(null);
@@ -50,12 +52,15 @@ export function DashboardExportMenu() {
     } catch {
       copied = false;
     }
+    // A link cannot carry data kept in this browser: say so, rather than promise "this exact view".
+    const local = useDashboardStore.getState().datasetOrigin.local !== undefined;
+    const localWarning = ' It does not carry your own data (kept only in this browser): whoever opens it sees the built-in dataset. Send the dataset file with the link.';
     if (copied) {
       setFallbackLink(null);
-      setStatus({ ok: true, message: 'Link copied: it opens this exact view.' });
+      setStatus(local ? { ok: false, message: `Link copied, with a caveat.${localWarning}`, offerDataset: true } : { ok: true, message: 'Link copied: it opens this exact view.' });
     } else {
       setFallbackLink(href);
-      setStatus({ ok: false, message: 'The browser did not allow copying. Select the link below and copy it.' });
+      setStatus({ ok: false, message: `The browser did not allow copying. Select the link below and copy it.${local ? localWarning : ''}`, offerDataset: local });
     }
   };
 
@@ -73,6 +78,18 @@ export function DashboardExportMenu() {
       {(busy || status) && (
         <p className={`export-menu__status${status && !status.ok ? ' export-menu__status--problem' : ''}`} role="status">
           {busy ? 'Preparing the export…' : status?.message}
+          {!busy && status?.offerDataset && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                const { dataset, datasetOrigin } = useDashboardStore.getState();
+                if (dataset) downloadDataset(dataset, datasetOrigin.local?.fileName);
+              }}
+            >
+              Download dataset
+            </button>
+          )}
           {!busy && status && (
             <button type="button" className="button button--link" onClick={() => setStatus(null)} aria-label="Dismiss export message">
               Dismiss

@@ -1,3 +1,4 @@
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { JsonFileButton } from '../components/JsonFileButton';
 import { datasetQueryOptions } from '../data/datasetQuery';
@@ -5,6 +6,9 @@ import { useDashboardStore } from '../store/store';
 import { useImportStore } from './importStore';
 import { loadDatasetFile, restoreBuiltInDataset } from './loadDataset';
 import './import.css';
+
+// The CSV import (its dialog, papaparse and the worker) loads the first time it is used.
+const CsvImportDialog = lazy(() => import('./csv/CsvImportDialog'));
 
 /**
  * The header's "Load dataset…" (a button over a hidden file input) and "Restore the built-in
@@ -16,12 +20,30 @@ export function ImportControls({ builtInUrl }: { builtInUrl?: string }) {
   const originKind = useDashboardStore((s) => s.datasetOrigin.kind);
   const hasDataset = useDashboardStore((s) => s.dataset !== null);
   const showingBuiltIn = hasDataset && originKind === 'built-in';
+  const csvInput = useRef<HTMLInputElement>(null);
+  const [csvFile, setCsvFile] = useState<File | null>(null);
 
   return (
     <div className="import-controls">
       <JsonFileButton aria-describedby="import-hint" inputLabel="Dataset file" inputTestId="dataset-file-input" onFile={(file) => void loadDatasetFile(file)}>
         Load dataset…
       </JsonFileButton>
+      <button type="button" className="button" onClick={() => csvInput.current?.click()}>
+        Import CSV…
+      </button>
+      <input
+        ref={csvInput}
+        type="file"
+        accept=".csv,.tsv,.txt,text/csv"
+        hidden
+        aria-label="CSV file"
+        data-testid="csv-file-input"
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (file) setCsvFile(file);
+        }}
+      />
       <button
         type="button"
         className="button"
@@ -37,6 +59,11 @@ export function ImportControls({ builtInUrl }: { builtInUrl?: string }) {
       <span className="import-controls__status" role="status">
         {busy ?? ''}
       </span>
+      {csvFile && (
+        <Suspense fallback={<span role="status">Opening the CSV import…</span>}>
+          <CsvImportDialog key={`${csvFile.name}-${csvFile.lastModified}-${csvFile.size}`} file={csvFile} onClose={() => setCsvFile(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useDashboardStore } from '../store/store';
 import { useImportStore } from './importStore';
 import { MAX_DATASET_BYTES, tooLargeMessage } from './limits';
 import { parseDatasetBlob } from './parseOffThread';
+import { clearUserDataset, readUserDataset, saveUserDataset } from './persistDataset';
 
 export type LoadOutcome =
   | { status: 'loaded'; origin: DatasetOrigin }
@@ -20,7 +21,26 @@ export type LoadOutcome =
 
 export const DATA_PARAM = 'data';
 
-export const fileOrigin = (name: string): DatasetOrigin => ({ kind: 'file', label: `Your file: ${name}` });
+/** Rows in every table but `sources`: what "N rows" in the banner counts. */
+export function countRows(dataset: Dataset): number {
+  let rows = 0;
+  for (const [table, value] of Object.entries(dataset)) if (table !== 'sources' && Array.isArray(value)) rows += value.length;
+  return rows;
+}
+
+const LOADED_AT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** "Your data: pbc.csv, 399 rows, loaded 2 Dec 2026, 01:10" */
+export function localLabel(local: NonNullable<DatasetOrigin['local']>): string {
+  const what = local.merged ? `built-in data + ${local.fileName}` : local.fileName;
+  return `Your data: ${what}, ${local.rows.toLocaleString('en-US')} rows, loaded ${LOADED_AT.format(new Date(local.loadedAt))}`;
+}
+
+/** The origin of a user's own dataset: a file loaded, a CSV imported, or rows added to the data on screen. */
+export function fileOrigin(name: string, dataset: Dataset, { merged = false, loadedAt = new Date() }: { merged?: boolean; loadedAt?: Date } = {}): DatasetOrigin {
+  const local = { fileName: name, rows: countRows(dataset), loadedAt: loadedAt.toISOString(), merged };
+  return { kind: 'file', label: localLabel(local), local };
+}
 export const urlOrigin = (href: string): DatasetOrigin => ({ kind: 'url', label: `URL: ${href}` });
 
 /** Rewrites the address without `?data=`: once another dataset is on screen, a reload must not fetch the old address. */
@@ -37,11 +57,41 @@ export function dropDataParam(): void {
  * years they name may not exist in the new data (except for a shared `?data=` link, whose
  * filters were written for that very dataset).
  */
-export function applyDataset(dataset: Dataset, origin: DatasetOrigin, { resetFilters }: { resetFilters: boolean }): void {
+export function applyDataset(dataset: Dataset, origin: DatasetOrigin, { resetFilters, persist = true }: { resetFilters: boolean; persist?: boolean }): void {
   if (origin.kind !== 'url') dropDataParam();
   const store = useDashboardStore.getState();
   store.setDataset(dataset, origin);
   if (resetFilters) store.resetAllFilters();
+  // The user's own data outlives a reload; a shared ?data= link carries its own address instead.
+  if (persist && origin.local) void saveUserDataset(dataset, origin);
+  else if (origin.kind === 'built-in') void clearUserDataset();
+}
+
+/** Notices about a dataset that loaded: fields it had that the format does not, rows an import skipped. */
+export function showLoadNotices(source: string, notices: readonly string[]): void {
+  const store = useDashboardStore.getState();
+  store.dismissNotice('import');
+  if (notices.length > 0) store.showNotice({ id: 'import', tone: 'warning', title: `${source}: loaded, with notes`, details: [...notices] });
+}
+
+/** Brings back the dataset stored by an earlier visit, checked again. False when there is none (or it no longer passes). */
+export async function loadPersistedDataset(): Promise<boolean> {
+  const stored = await readUserDataset();
+  if (!stored) return false;
+  const outcome = await parseDatasetBlob(stored.json);
+  if (!outcome.ok) {
+    await clearUserDataset();
+    useDashboardStore.getState().showNotice({
+      id: 'import',
+      tone: 'warning',
+      title: 'Your saved dataset no longer passes the checks, so the built-in dataset is shown',
+      details: outcome.problems.slice(0, 5).map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`),
+    });
+    return false;
+  }
+  if (useDashboardStore.getState().datasetOrigin.kind !== 'built-in') return false;
+  applyDataset(outcome.dataset, stored.origin, { resetFilters: false, persist: false });
+  return true;
 }
 
 function reject(generation: number, source: string, problems: DatasetProblem[], problemCount = problems.length): LoadOutcome {
@@ -58,8 +108,9 @@ export async function loadDatasetFile(file: File): Promise<LoadOutcome> {
   const outcome = await parseDatasetBlob(file);
   if (!outcome.ok) return reject(generation, name, outcome.problems, outcome.problemCount);
   if (!useImportStore.getState().finish(generation, null)) return { status: 'superseded' };
-  const origin = fileOrigin(name);
+  const origin = fileOrigin(name, outcome.dataset);
   applyDataset(outcome.dataset, origin, { resetFilters: true });
+  showLoadNotices(name, outcome.warnings);
   return { status: 'loaded', origin };
 }
 

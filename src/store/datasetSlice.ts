@@ -6,6 +6,8 @@ import type { DashboardState } from './store';
 export interface DatasetOrigin {
   kind: 'built-in' | 'file' | 'url';
   label: string;
+  /** For a user's own data (a file, a CSV import or a merge): what the banner names. */
+  local?: { fileName: string; rows: number; loadedAt: string; merged: boolean };
 }
 
 export interface DatasetSlice {

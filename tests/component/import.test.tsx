@@ -85,7 +85,7 @@ describe('Load dataset…', () => {
 
     await user.upload(fileInput(), new File([JSON.stringify(mine)], 'mine.json'));
 
-    await waitFor(() => expect(datasetLabel()).toBe('Your file: mine.json'));
+    await waitFor(() => expect(datasetLabel()).toMatch(/^Your data: mine\.json, \d+ rows, loaded /));
     expect(screen.getByText('mine-7')).toBeInTheDocument();
     expect(useDashboardStore.getState().filters.tones).toEqual([]);
 
@@ -108,7 +108,7 @@ describe('Load dataset…', () => {
     fireEvent.drop(window, { dataTransfer });
 
     expect(screen.queryByTestId('drop-overlay')).not.toBeInTheDocument();
-    await waitFor(() => expect(datasetLabel()).toBe('Your file: dropped.json'));
+    await waitFor(() => expect(datasetLabel()).toMatch(/^Your data: dropped\.json, \d+ rows, loaded /));
     expect(screen.getByText('dropped-1')).toBeInTheDocument();
   });
 

@@ -100,9 +100,9 @@ describe('the bad-data corpus', () => {
   it('loads a valid file (with a BOM) through the same path, names it and resets the filters', async () => {
     seedStore();
     const outcome = await loadDatasetFile(new File([`\uFEFF${smallDatasetText()}`], 'mine.json'));
-    expect(outcome).toEqual({ status: 'loaded', origin: { kind: 'file', label: 'Your file: mine.json' } });
+    expect(outcome).toMatchObject({ status: 'loaded', origin: { kind: 'file', local: { fileName: 'mine.json', rows: 11, merged: false } } });
     const state = useDashboardStore.getState();
-    expect(state.datasetOrigin.label).toBe('Your file: mine.json');
+    expect(state.datasetOrigin.label).toMatch(/^Your data: mine\.json, 11 rows, loaded \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
     expect(state.dataset?.version).toBe('test-1');
     expect(state.filters.yearRange).toBeNull();
     expect(state.filters.tones).toEqual([]);
@@ -125,6 +125,6 @@ describe('the bad-data corpus', () => {
     const fast = loadDatasetFile(new File([smallDatasetText()], 'second.json'));
     expect((await slow).status).toBe('superseded');
     expect((await fast).status).toBe('loaded');
-    expect(useDashboardStore.getState().datasetOrigin.label).toBe('Your file: second.json');
+    expect(useDashboardStore.getState().datasetOrigin.local?.fileName).toBe('second.json');
   });
 });

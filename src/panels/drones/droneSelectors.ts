@@ -12,6 +12,7 @@ import type { Filters, YearRange } from '../../crossfilter/filters';
 import { sourceTitles, yearInRange, yearRangeDimmingPanel, yearRangeFilteringPanel } from '../../crossfilter/crossfilter';
 import { selectedItemYearIndexed as selectedItemYear, yearsWithMatchingEventsIndexed as yearsWithMatchingEvents } from '../../crossfilter/datasetIndex';
 import type { CellValue, TableModel } from '../../crossfilter/tableModel';
+import { strikesOfTracker, strikeTrackers, TRACKER_NAMES, trackerOfSeries } from '../../data/trackers';
 
 /** The filter fields the drone panel reads (its hook subscribes to these only). */
 export const DRONE_FILTER_KEYS = ['yearRange', 'yearRangeOrigin', 'tones', 'themes', 'droneSeries', 'droneCompare', 'selection'] as const satisfies readonly (keyof Filters)[];
@@ -112,7 +113,10 @@ function trackerRank(id: string, publisher: string | undefined): number {
 export function listSeries(dataset: Pick<Dataset, 'sources' | 'strikeYears' | 'strikes'>): DroneSeriesInfo[] {
   const rows = dataset.strikeYears ?? [];
   if (rows.length === 0) {
-    return (dataset.strikes ?? []).length > 0 ? [{ id: DERIVED_SERIES_ID, label: 'Per-strike table (computed)', sourceTitle: null, derived: true }] : [];
+    const trackers = strikeTrackers(dataset.strikes ?? []);
+    if (trackers.length <= 1) return trackers.length === 1 ? [{ id: DERIVED_SERIES_ID, label: 'Per-strike table (computed)', sourceTitle: null, derived: true }] : [];
+    // Several trackers' rows: one computed series each, never their sum (a strike would count twice).
+    return trackers.map((t) => ({ id: `${DERIVED_SERIES_ID}:${t}`, label: `${TRACKER_NAMES[t]} (per-strike table, computed)`, sourceTitle: null, derived: true }));
   }
   const sourceById = new Map(dataset.sources.map((s) => [s.id, s]));
   const ids = [...new Set(rows.map((r) => r.series))];
@@ -193,7 +197,11 @@ function derivedStrikeYears(strikes: readonly Strike[]): StrikeYear[] {
 }
 
 function seriesRows(dataset: Pick<Dataset, 'strikeYears' | 'strikes'>, seriesId: string): StrikeYear[] {
-  if ((dataset.strikeYears ?? []).length === 0) return seriesId === DERIVED_SERIES_ID ? derivedStrikeYears(dataset.strikes ?? []) : [];
+  if ((dataset.strikeYears ?? []).length === 0) {
+    if (seriesId === DERIVED_SERIES_ID) return derivedStrikeYears(dataset.strikes ?? []);
+    const tracker = seriesId.startsWith(`${DERIVED_SERIES_ID}:`) ? trackerOfSeries(seriesId) : null;
+    return tracker ? derivedStrikeYears(strikesOfTracker(dataset.strikes ?? [], tracker)) : [];
+  }
   return (dataset.strikeYears ?? []).filter((r) => r.series === seriesId);
 }
 

@@ -87,7 +87,7 @@ const NOTE =
   'Former FATA agencies (shaded) are shown with their 2019 district outlines. Kashmir is drawn with de facto lines; no position is taken on disputed boundaries.';
 
 export function BorderMapPanel() {
-  const { view, highlight, toggleMapLayer, select } = useBorderMapPanelData();
+  const { view, highlight, toggleMapLayer, select, trackerNote } = useBorderMapPanelData();
 
   if (!view) {
     return (
@@ -135,6 +135,7 @@ export function BorderMapPanel() {
       </div>
       <p className="map-caption" aria-live="polite">
         {view.caption}
+        {trackerNote && ` ${trackerNote}`}
         {!view.hasIncidentsTable && ' This dataset has no incidents table.'}
         {!view.hasStrikesTable && ' This dataset has no strikes table.'}
       </p>

@@ -7,11 +7,13 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useDashboardStore } from '../../store/store';
 import { selectMapHighlight, selectMapView } from './mapSelectors';
+import { datasetForStrikeTracker, strikeTrackerNote } from '../../data/trackers';
 
 export function useBorderMapPanelData() {
-  const { dataset, yearRange, yearRangeOrigin, tones, themes, mapLayers, selection } = useDashboardStore(
+  const { fullDataset, droneSeries, yearRange, yearRangeOrigin, tones, themes, mapLayers, selection } = useDashboardStore(
     useShallow((s) => ({
-      dataset: s.dataset,
+      fullDataset: s.dataset,
+      droneSeries: s.filters.droneSeries,
       yearRange: s.filters.yearRange,
       yearRangeOrigin: s.filters.yearRangeOrigin,
       tones: s.filters.tones,
@@ -23,11 +25,14 @@ export function useBorderMapPanelData() {
   const toggleMapLayer = useDashboardStore((s) => s.toggleMapLayer);
   const select = useDashboardStore((s) => s.select);
 
+  // Only the selected tracker's strikes: two trackers' rows for one strike are never both drawn.
+  const dataset = fullDataset ? datasetForStrikeTracker(fullDataset, droneSeries) : null;
+  const trackerNote = fullDataset ? strikeTrackerNote(fullDataset, droneSeries) : null;
   const view = useMemo(
     () => (dataset ? selectMapView(dataset, { yearRange, yearRangeOrigin, tones, themes, mapLayers }) : null),
     [dataset, yearRange, yearRangeOrigin, tones, themes, mapLayers],
   );
   const highlight = useMemo(() => (dataset ? selectMapHighlight(dataset, selection) : { incidentId: null, strikeId: null }), [dataset, selection]);
 
-  return { view, highlight, toggleMapLayer, select };
+  return { view, highlight, toggleMapLayer, select, trackerNote };
 }

@@ -1,0 +1,58 @@
+/**
+ * The user's dataset (a loaded file, an imported CSV or a merge) kept in IndexedDB, so a reload
+ * brings it back instead of silently showing the built-in data. It stays until "Restore the
+ * built-in dataset". Stored as the JSON text, so reading it back goes through the same worker
+ * validation as a file (a dataset saved by an older version is checked against today's schema).
+ */
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import type { Dataset } from '../data/schema';
+import type { DatasetOrigin } from '../store/datasetSlice';
+
+const KEY = 'user-dataset';
+
+interface Stored {
+  origin: DatasetOrigin;
+  json: Blob;
+}
+
+let store: UseStore | null = null;
+function idb(): UseStore | null {
+  if (typeof indexedDB === 'undefined') return null;
+  store ??= createStore('pak-us-dashboard', 'datasets');
+  return store;
+}
+
+export const canPersist = () => typeof indexedDB !== 'undefined';
+
+export async function saveUserDataset(dataset: Dataset, origin: DatasetOrigin): Promise<boolean> {
+  const db = idb();
+  if (!db) return false;
+  try {
+    await set(KEY, { origin, json: new Blob([JSON.stringify(dataset)], { type: 'application/json' }) } satisfies Stored, db);
+    return true;
+  } catch {
+    // Private mode or a full disk: the data stays on screen, it just will not survive a reload.
+    return false;
+  }
+}
+
+export async function readUserDataset(): Promise<Stored | null> {
+  const db = idb();
+  if (!db) return null;
+  try {
+    const value = (await get(KEY, db)) as Stored | undefined;
+    return value && value.json instanceof Blob && value.origin ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function clearUserDataset(): Promise<void> {
+  const db = idb();
+  if (!db) return;
+  try {
+    await del(KEY, db);
+  } catch {
+    // Nothing stored, or storage unavailable: either way nothing will come back on reload.
+  }
+}
