@@ -11,6 +11,8 @@ import type {
   AidCategory,
   AidRow,
   AidTotal,
+  Claim,
+  CrsCumulativeRow,
   Dataset,
   Figure,
   Incident,
@@ -48,6 +50,7 @@ export const DATA_FILES = [
   'curated/incidents.json',
   'curated/events.json',
   'curated/price_index_cpi_u.csv',
+  'curated/claims.json',
   'raw/crs_pakistan_aid_table_long.csv',
   'raw/foreignassistance_gov_country_summary_PAK.csv',
   'raw/foreignassistance_gov_country_summary_PAK_2025-11.csv',
@@ -832,6 +835,29 @@ function buildPriceIndex(files: DataFiles): PriceIndexRow[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Claims (the seed paper's headline figures; the dataset's own figures are computed in the app)
+// ---------------------------------------------------------------------------------------------
+
+function buildClaims(files: DataFiles): Claim[] {
+  return readJson<Claim[]>(files, 'curated/claims.json');
+}
+
+const CUMULATIVE_CATEGORIES: Record<string, CrsCumulativeRow['category']> = { security_total: 'security', economic_total: 'economic', csf: 'csf' };
+
+/** The category totals of CRS's printed multi-year columns (FY2002–FY2013, FY2002–FY2018 total). */
+function buildCrsCumulative(files: DataFiles): CrsCumulativeRow[] {
+  const rows: CrsCumulativeRow[] = [];
+  for (const r of readCsv(files, 'raw/crs_pakistan_aid_table_long.csv')) {
+    const m = /^FY(\d{4})-FY(\d{4})( total)?$/.exec(r.period ?? '');
+    const category = CUMULATIVE_CATEGORIES[r.category ?? ''];
+    const amount = floatOrNull(r.usd_millions);
+    if (!m || !category || amount === null || r.edition !== 'crs-2019-03') continue;
+    rows.push({ id: `${r.edition}-fy${m[1]}-fy${m[2]}-${category}`, fiscalYearStart: Number(m[1]), fiscalYearEnd: Number(m[2]), category, amount, sources: [r.edition] });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Entry points
 // ---------------------------------------------------------------------------------------------
 
@@ -862,6 +888,8 @@ export function buildDataset(files: DataFiles): Dataset {
     incidents: buildIncidents(files, centroids).map((i) => flagBorderIncident(i, region)),
     events: buildEvents(files),
     priceIndex: buildPriceIndex(files),
+    claims: buildClaims(files),
+    crsCumulative: buildCrsCumulative(files),
   };
 }
 

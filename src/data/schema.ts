@@ -327,6 +327,54 @@ export const PriceIndexRowSchema = z.object({
   sources: SourceIds,
 });
 
+/** What a claim measures, so the dataset's own figure for it can be computed from the rows. */
+export const CLAIM_MEASURES = ['aid-total', 'aid-programme', 'aid-programme-peak', 'strikes', 'civilians-killed'] as const;
+
+/**
+ * A headline figure printed by a source (the seed paper), kept as data so the dashboard can set
+ * it beside what the dataset's rows say for the same span and measure. The dataset's figure is
+ * always computed, never stored here.
+ */
+export const ClaimSchema = z
+  .object({
+    id: Id,
+    /** The claim in this project's words. */
+    label: NonEmptyText(200),
+    /** The figure as printed: US$ millions for aid, a count for strikes and deaths. */
+    figure: Amount,
+    measure: z.enum(CLAIM_MEASURES),
+    /** The CRS programme code (as in aid rows) for programme claims. */
+    programme: Text(40).optional(),
+    /** The span the claim names (fiscal years for aid, calendar years for strikes). */
+    spanStart: Year,
+    spanEnd: Year,
+    /** Where the claim is printed: the section heading, and the page where the stored copy shows one. */
+    section: NonEmptyText(200),
+    page: z.number().int('must be a whole page number').positive('must be a page number').nullable(),
+    /** Why the dataset's figure may differ: measure, span, CRS edition, CSF revision. */
+    reason: Text(800),
+    sources: SourceIds,
+  })
+  .refine((c) => c.spanStart <= c.spanEnd, { message: 'spanStart must not be after spanEnd', path: ['spanEnd'] })
+  .refine((c) => !c.measure.startsWith('aid-programme') || Boolean(c.programme), { message: 'a programme claim must name its programme', path: ['programme'] });
+
+/**
+ * A multi-year column as a CRS edition prints it (e.g. the Mar-2019 edition's FY2002–FY2013
+ * totals by category). Never drawn as aid: it overlaps the yearly rows. It lets a claim be set
+ * beside the edition's own cumulative figure, which can differ from the sum of older editions'
+ * yearly rows (CSF revisions).
+ */
+export const CrsCumulativeRowSchema = z
+  .object({
+    id: Id,
+    fiscalYearStart: Year,
+    fiscalYearEnd: Year,
+    category: z.enum(['security', 'economic', 'csf']),
+    amount: Amount,
+    sources: SourceIds,
+  })
+  .refine((r) => r.fiscalYearStart <= r.fiscalYearEnd, { message: 'fiscalYearStart must not be after fiscalYearEnd', path: ['fiscalYearEnd'] });
+
 /**
  * Tables are optional: a researcher's file that lacks, say, strikes is still a valid dataset,
  * and the panel that needs the missing table says so.
@@ -348,6 +396,8 @@ export const DatasetSchema = z
     incidents: z.array(IncidentSchema).optional(),
     events: z.array(TimelineEventSchema).optional(),
     priceIndex: z.array(PriceIndexRowSchema).optional(),
+    claims: z.array(ClaimSchema).optional(),
+    crsCumulative: z.array(CrsCumulativeRowSchema).optional(),
   })
   .superRefine((dataset, ctx) => {
     const sourceIds = new Set<string>();
@@ -357,7 +407,7 @@ export const DatasetSchema = z
       }
       sourceIds.add(s.id);
     });
-    const tables = ['aid', 'aidTotals', 'aidGaps', 'strikes', 'strikeYears', 'incidents', 'events', 'priceIndex'] as const;
+    const tables = ['aid', 'aidTotals', 'aidGaps', 'strikes', 'strikeYears', 'incidents', 'events', 'priceIndex', 'claims', 'crsCumulative'] as const;
     for (const table of tables) {
       const rows = dataset[table] ?? [];
       const seen = new Set<string>();
@@ -406,6 +456,9 @@ export type StrikeYear = z.infer<typeof StrikeYearSchema>;
 export type Incident = z.infer<typeof IncidentSchema>;
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 export type PriceIndexRow = z.infer<typeof PriceIndexRowSchema>;
+export type Claim = z.infer<typeof ClaimSchema>;
+export type CrsCumulativeRow = z.infer<typeof CrsCumulativeRowSchema>;
+export type ClaimMeasure = (typeof CLAIM_MEASURES)[number];
 export type Figure = z.infer<typeof FigureSchema>;
 export type FigureValue = z.infer<typeof FigureValueSchema>;
 export type FigureField = (typeof FIGURE_FIELDS)[number];

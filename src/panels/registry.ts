@@ -13,8 +13,9 @@ import { aidMeta } from './aid/aidMeta';
 import { droneMeta } from './drones/droneMeta';
 import { mapMeta } from './map/mapMeta';
 import { timelineMeta } from './timeline/timelineMeta';
+import { lensMeta } from './lens/lensMeta';
 
-export const PANELS: readonly PanelMeta[] = [aidMeta, droneMeta, mapMeta, timelineMeta];
+export const PANELS: readonly PanelMeta[] = [aidMeta, droneMeta, mapMeta, timelineMeta, lensMeta];
 
 export const PANEL_IDS: readonly PanelId[] = PANELS.map((p) => p.id);
 

@@ -1,0 +1,8 @@
+import type { PanelMeta } from '../panelMeta';
+
+export const lensMeta: PanelMeta = {
+  id: 'lens',
+  title: 'Carrot and stick',
+  brushesYears: true,
+  exportAdapter: () => import('./lensExport').then((m) => m.lensExport),
+};
