@@ -93,7 +93,7 @@ export function DatasetProblemsView({
       <h2>{heading}</h2>
       <p>
         {total === 1 ? 'One problem was found' : `${total.toLocaleString('en-US')} problems were found`}
-        {grouped ? `, breaking ${groups.length} rule${groups.length === 1 ? '' : 's'}` : ''}. Each line gives where in the JSON the problem is and what is expected.
+        {grouped ? `, breaking ${groups.length} rule${groups.length === 1 ? '' : 's'}` : ''}. Each line gives where in the file the problem is and what is expected.
       </p>
       {grouped ? (
         <>

@@ -321,7 +321,8 @@ export function DeckEditor({ onClose, onPresent, layout }: { onClose: () => void
         <DndContext
           sensors={sensors}
           collisionDetection={closestCenter}
-          accessibility={{ announcements, screenReaderInstructions: { draggable: 'To move a slide, press Space, then the arrow keys; Space again drops it, Escape cancels. Or use its Move up and Move down buttons.' } }}
+          // The drag announcements live outside the sheet, so the sheet keeps a single status region.
+          accessibility={{ container: document.body, announcements, screenReaderInstructions: { draggable: 'To move a slide, press Space, then the arrow keys; Space again drops it, Escape cancels. Or use its Move up and Move down buttons.' } }}
           onDragStart={() => (dragging.current = true)}
           onDragCancel={() => (dragging.current = false)}
           onDragEnd={onDragEnd}
@@ -366,7 +367,8 @@ function SourcePicker({ slide, n }: { slide: Slide; n: number }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const byId = useMemo(() => new Map((sources ?? []).map((s) => [s.id, s])), [sources]);
   const chosen = slide.sources;
-  const matches = useMemo(() => searchSources(sources ?? [], query).filter((s) => !chosen.includes(s.id)), [sources, query, chosen]);
+  const found = useMemo(() => searchSources(sources ?? [], query), [sources, query]);
+  const matches = found.filter((s) => !chosen.includes(s.id));
   const unknown = sources ? chosen.filter((id) => !byId.has(id)) : [];
   const full = chosen.length >= MAX_SOURCES;
   const set = (ids: string[]) => useSeminarStore.getState().updateSlide(slide.id, { sources: ids });
@@ -399,7 +401,7 @@ function SourcePicker({ slide, n }: { slide: Slide; n: number }) {
         <>
           {matches.length === 0 ? (
             <p className="deck-sources__none" role="status">
-              No source title or publisher matches “{query.trim()}”.
+              {found.length > 0 ? `Every source matching “${query.trim()}” is chosen already.` : `No source title or publisher matches “${query.trim()}”.`}
             </p>
           ) : (
             <ul className="deck-sources__list deck-sources__list--matches" aria-label={`Sources matching “${query.trim()}”`}>

@@ -106,9 +106,9 @@ test('a deck built from "New deck" goes to PowerPoint and a PDF handout, slide f
   await page.keyboard.press('Space');
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowUp');
-  await expect(dialog.getByText('Slide 3 is over position 2.')).toBeAttached();
+  await expect(page.getByText('Slide 3 is over position 2.')).toBeAttached();
   await page.keyboard.press('Space');
-  await expect(dialog.getByText('Slide moved to position 2.')).toBeAttached();
+  await expect(page.getByText('Slide moved to position 2.')).toBeAttached();
   await expect.poll(() => titleValues(dialog)).toEqual([slides[0]!.title, slides[2]!.title, slides[1]!.title]);
   // And with the Move buttons, which stay.
   await dialog.getByRole('button', { name: 'Move slide 3 up' }).click();
