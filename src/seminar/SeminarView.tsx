@@ -6,7 +6,7 @@
  */
 import { createElement, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FilterBar } from '../components/FilterBar';
-import { slideUnit } from '../components/slide/slideKit';
+import { slideUnit, yearsLabel } from '../components/slide/slideKit';
 import { PANEL_VIEWS } from '../panels/panelViews';
 import { PANEL_SLIDES } from '../panels/panelSlides';
 import { useDashboardStore } from '../store/store';
@@ -212,7 +212,7 @@ export default function SeminarView() {
           <div className="seminar__progress-fill" style={{ width: `${(n / Math.max(1, count)) * 100}%` }} />
         </div>
         <header className="seminar__top">
-          <h1 className="seminar__title">{onSlide ? slide?.title || 'Untitled slide' : `Live: ${filters.yearRange ? (filters.yearRange.from === filters.yearRange.to ? filters.yearRange.from : `${filters.yearRange.from}–${filters.yearRange.to}`) : 'all years'}`}</h1>
+          <h1 className="seminar__title">{onSlide ? slide?.title || 'Untitled slide' : `Live: ${yearsLabel(filters.yearRange, 'all years')}`}</h1>
           <p className={onSlide ? 'sr-only' : 'seminar__live-status'} role="status">
             {onSlide ? 'Showing the slide’s view.' : 'Live view: filters changed. Press B to go back.'}
           </p>

@@ -160,3 +160,13 @@ export function slideWindow(range: { from: number; to: number } | null, bounds: 
   }
   return { from, to };
 }
+
+/** The filters a chart slide draws with: the slide's years widened by slideWindow, as if typed in the filter bar. */
+export function chartSlideFilters<F extends { yearRange: { from: number; to: number } | null; yearRangeOrigin: string }>(filters: F, bounds: { from: number; to: number }): F {
+  return { ...filters, yearRange: slideWindow(filters.yearRange, bounds), yearRangeOrigin: 'filter-bar' };
+}
+
+/** "2011", "2008–2011" or the fallback for no range. */
+export function yearsLabel(range: { from: number; to: number } | null, none = 'All years'): string {
+  return range ? (range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`) : none;
+}

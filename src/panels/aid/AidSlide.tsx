@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { SlideBars, type SlideBarSlot } from '../../components/slide/SlideBars';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
-import { slideWindow } from '../../components/slide/slideKit';
+import { chartSlideFilters } from '../../components/slide/slideKit';
 import { aidMeta } from './aidMeta';
 import { useDashboardStore } from '../../store/store';
 import { rangeText, selectAidView } from './aidSelectors';
@@ -19,8 +19,7 @@ export function AidSlide({ unit }: PanelSlideProps) {
   const model = useMemo(() => {
     if (!dataset) return null;
     const range = filters.yearRange;
-    const window = slideWindow(range, dataset.coverage);
-    const view = selectAidView(dataset, { ...filters, yearRange: window, yearRangeOrigin: 'filter-bar' });
+    const view = selectAidView(dataset, chartSlideFilters(filters, dataset.coverage));
     const inRange = (start: number, end: number) => !range || (end >= range.from && start <= range.to);
     // A multi-year aggregate outside the slide's years would take six years of width to show nothing asked for.
     const drawn = view.slots.filter((slot) => slot.start === slot.end || inRange(slot.start, slot.end));

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { SlideBars, type SlideBarSlot } from '../../components/slide/SlideBars';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
-import { slideWindow } from '../../components/slide/slideKit';
+import { chartSlideFilters, yearsLabel } from '../../components/slide/slideKit';
 import { droneMeta } from './droneMeta';
 import { useDashboardStore } from '../../store/store';
 import { rangeText, selectDroneView, type CountRange, type DroneYear } from './droneSelectors';
@@ -38,10 +38,9 @@ export function DroneSlide({ unit }: PanelSlideProps) {
   const model = useMemo(() => {
     if (!dataset) return null;
     const range = filters.yearRange;
-    const window = slideWindow(range, dataset.coverage);
-    const view = selectDroneView(dataset, { ...filters, yearRange: window, yearRangeOrigin: 'filter-bar' });
+    const view = selectDroneView(dataset, chartSlideFilters(filters, dataset.coverage));
     const inRange = (year: number) => !range || (year >= range.from && year <= range.to);
-    const when = range ? (range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`) : 'All years';
+    const when = yearsLabel(range);
     if (view.compare) {
       const slots: SlideBarSlot[] = view.compareYears.map((y) => ({
         key: String(y.year),

@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
+import { yearsLabel } from '../../components/slide/slideKit';
 import { mapMeta } from './mapMeta';
 import { markerClass } from './markerClass';
 import { useBorderMapPanelData } from './useBorderMapPanelData';
@@ -16,7 +17,7 @@ export function MapSlide(_props: PanelSlideProps) {
   if (!view) return null;
   const selected = view.incidents.find((i) => i.id === highlight.incidentId) ?? view.operations.find((i) => i.id === highlight.incidentId) ?? null;
   const strike = highlight.strikeId ? view.strikes.find((s) => s.id === highlight.strikeId) : undefined;
-  const years = view.yearRange ? (view.yearRange.from === view.yearRange.to ? `${view.yearRange.from}` : `${view.yearRange.from}–${view.yearRange.to}`) : 'all years';
+  const years = yearsLabel(view.yearRange, 'all years');
   const counts = [
     view.layers.incidents && `${view.incidents.length} incidents`,
     view.layers.strikes && `${view.strikes.length.toLocaleString('en-US')} drone strikes`,

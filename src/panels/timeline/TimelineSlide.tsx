@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
-import { SLIDE_TEXT } from '../../components/slide/slideKit';
+import { SLIDE_TEXT, yearsLabel } from '../../components/slide/slideKit';
 import { timelineMeta } from './timelineMeta';
 import { useDashboardStore } from '../../store/store';
 import { TONE_COLORS, TONE_LABELS } from '../../theme/palette';
@@ -27,7 +27,7 @@ function useSlideEvents() {
   }, [dataset, filters]);
 }
 
-const when = (range: YearRange) => (range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`);
+const when = (range: YearRange) => yearsLabel(range);
 
 function TimelineChart({ events, range, box, unit }: { events: TimelineEventView[]; range: YearRange; box: ElementSize; unit: number }) {
   const layout = useMemo(() => layoutTimelineSlide(events, range, box.width, box.height, unit), [events, range, box.width, box.height, unit]);
