@@ -143,6 +143,8 @@ test('an invalid URL parameter is dropped with a visible notice', async ({ page 
 });
 
 test('axe-core finds no violations with and without filters', async ({ page }) => {
+  // Two full axe runs over five panels: slow on a shared 2-core machine.
+  test.setTimeout(120_000);
   await openDashboard(page);
   const unfiltered = await new AxeBuilder({ page }).analyze();
   expect(unfiltered.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

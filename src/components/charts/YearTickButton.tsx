@@ -77,14 +77,16 @@ export function YearTickButton({ tickKey, x, y, label, sub, compact, marked, dim
     >
       <rect className="year-tick__hit" x={compact ? -15 : -19} y={0} width={compact ? 30 : 38} height={38} rx={4} />
       {marked && <path d="M0 2 L4 6 L0 10 L-4 6 Z" fill="#b4312b" aria-hidden="true" />}
+      {/* One text element, the second line a tspan after a space: the text a checker (or a voice
+          user) reads is "FY02–07 6 yrs", exactly how the accessible name begins. */}
       <text y={22} textAnchor="middle" className="year-tick__label">
         {label}
+        {sub && (
+          <tspan x={0} y={35} className="year-tick__sub">
+            {` ${sub}`}
+          </tspan>
+        )}
       </text>
-      {sub && (
-        <text y={35} textAnchor="middle" className="year-tick__sub">
-          {sub}
-        </text>
-      )}
     </g>
   );
 }
