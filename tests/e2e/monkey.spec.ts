@@ -80,6 +80,7 @@ async function snapshot(page: Page) {
 }
 
 async function expectUrlMatchesUi(page: Page, step: string) {
+  // An export renders all five panels on the main thread; the check waits for it to finish.
   await expect
     .poll(
       async () => {
@@ -94,7 +95,7 @@ async function expectUrlMatchesUi(page: Page, step: string) {
         if (ui.selectionChip !== (filters.selection !== null)) mismatches.push(`selection chip ${ui.selectionChip} vs URL ${JSON.stringify(filters.selection)}`);
         return mismatches;
       },
-      { message: `URL and filter bar disagree after ${step}`, timeout: 3000, intervals: [50, 100, 250] },
+      { message: `URL and filter bar disagree after ${step}`, timeout: 10_000, intervals: [50, 100, 250] },
     )
     .toEqual([]);
 }
