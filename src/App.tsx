@@ -16,6 +16,9 @@ import { useDataParam } from './import/useDataParam';
 import { usePersistedDataset } from './import/usePersistedDataset';
 import { UserDataBanner } from './import/UserDataBanner';
 import { SeminarControls, SeminarRoot } from './seminar';
+import { SkipLinks } from './components/SkipLinks';
+import { DASHBOARD_ID, PanelAnchorsContext } from './components/focusTargets';
+import { PANELS } from './panels/registry';
 
 function Dashboard() {
   const dataset = useDashboardStore((s) => s.dataset);
@@ -27,9 +30,11 @@ function Dashboard() {
       <FilterBar dataset={dataset} />
       <DashboardExportMenu />
       <div className="panel-grid">
-        {PANEL_VIEWS.map(({ id, Component }) => (
-          <Component key={id} />
-        ))}
+        <PanelAnchorsContext value={true}>
+          {PANEL_VIEWS.map(({ id, Component }) => (
+            <Component key={id} />
+          ))}
+        </PanelAnchorsContext>
       </div>
     </>
   );
@@ -64,11 +69,12 @@ export function App({ datasetUrl }: { datasetUrl?: string }) {
 
   return (
     <div className="app">
+      <SkipLinks panels={dataset ? PANELS : []} />
       <AppHeader dataset={dataset} origin={datasetOrigin}>
         <SeminarControls />
         <ImportControls {...(datasetUrl !== undefined ? { builtInUrl: datasetUrl } : {})} />
       </AppHeader>
-      <main className="app-main">
+      <main className="app-main" id={DASHBOARD_ID} tabIndex={-1}>
         <UserDataBanner />
         <ImportProblems />
         {body}

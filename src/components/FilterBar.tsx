@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useDashboardStore } from '../store/store';
 import { YearField } from './YearField';
@@ -20,6 +20,24 @@ export function FilterBar({ dataset }: { dataset: Dataset }) {
 
   const commit = (nextFrom: number, nextTo: number) =>
     setYearRange(nextFrom === first && nextTo === last ? null : { from: Math.min(nextFrom, nextTo), to: Math.max(nextFrom, nextTo) }, 'filter-bar');
+
+  // A removed chip takes its button with it: focus goes to the chip now in its place, else the
+  // one before it, else "Reset all filters" (never to <body>).
+  const chipList = useRef<HTMLUListElement>(null);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const removedChipIndex = useRef<number | null>(null);
+  const removeChip = (event: MouseEvent<HTMLButtonElement>, remove: () => void) => {
+    const chips = [...(chipList.current?.querySelectorAll('button') ?? [])];
+    removedChipIndex.current = chips.indexOf(event.currentTarget);
+    remove();
+  };
+  useLayoutEffect(() => {
+    const index = removedChipIndex.current;
+    if (index === null) return;
+    removedChipIndex.current = null;
+    const chips = chipList.current?.querySelectorAll('button') ?? [];
+    (chips[Math.min(index, chips.length - 1)] ?? resetButton.current)?.focus();
+  }, [filters]);
 
   const rangeLabel = filters.yearRange ? (filters.yearRange.from === filters.yearRange.to ? `${filters.yearRange.from}` : `${filters.yearRange.from}–${filters.yearRange.to}`) : null;
 
@@ -51,36 +69,36 @@ export function FilterBar({ dataset }: { dataset: Dataset }) {
             ))}
           </fieldset>
         </details>
-        <button type="button" className="button" onClick={resetAllFilters}>
+        <button ref={resetButton} type="button" className="button" onClick={resetAllFilters}>
           Reset all filters
         </button>
       </div>
       <div className="filter-bar__row filter-bar__row--status">
-        <ul className="active-filters" aria-label="Active filters">
+        <ul ref={chipList} className="active-filters" aria-label="Active filters">
           {rangeLabel && (
             <li>
-              <button type="button" className="chip chip--active" onClick={() => setYearRange(null, 'filter-bar')} aria-label={`Remove filter: years ${rangeLabel}`}>
+              <button type="button" className="chip chip--active" onClick={(e) => removeChip(e, () => setYearRange(null, 'filter-bar'))} aria-label={`Years ${rangeLabel}: remove filter`}>
                 Years {rangeLabel} <span aria-hidden="true">×</span>
               </button>
             </li>
           )}
           {filters.tones.map((tone) => (
             <li key={tone}>
-              <button type="button" className="chip chip--active" onClick={() => toggleTone(tone)} aria-label={`Remove filter: tone ${TONE_LABELS[tone]}`}>
+              <button type="button" className="chip chip--active" onClick={(e) => removeChip(e, () => toggleTone(tone))} aria-label={`${TONE_LABELS[tone]}: remove tone filter`}>
                 {TONE_LABELS[tone]} <span aria-hidden="true">×</span>
               </button>
             </li>
           ))}
           {filters.themes.map((theme) => (
             <li key={theme}>
-              <button type="button" className="chip chip--active" onClick={() => toggleTheme(theme)} aria-label={`Remove filter: theme ${THEME_LABELS[theme]}`}>
+              <button type="button" className="chip chip--active" onClick={(e) => removeChip(e, () => toggleTheme(theme))} aria-label={`${THEME_LABELS[theme]}: remove theme filter`}>
                 {THEME_LABELS[theme]} <span aria-hidden="true">×</span>
               </button>
             </li>
           ))}
           {filters.selection && (
             <li>
-              <button type="button" className="chip chip--active" onClick={() => select(null)} aria-label="Clear the selection">
+              <button type="button" className="chip chip--active" onClick={(e) => removeChip(e, () => select(null))} aria-label={`Selected ${filters.selection.kind}: clear the selection`}>
                 Selected {filters.selection.kind} <span aria-hidden="true">×</span>
               </button>
             </li>

@@ -1,4 +1,5 @@
 import { useDashboardStore } from '../store/store';
+import { DASHBOARD_ID, focusById } from './focusTargets';
 
 /** Dismissible notices: what a link or a file contained that the dashboard could not use. */
 export function Notices() {
@@ -19,7 +20,11 @@ export function Notices() {
               </ul>
             )}
           </div>
-          <button type="button" className="button" onClick={() => dismissNotice(notice.id)} aria-label={`Dismiss: ${notice.title}`}>
+          <button type="button" className="button" onClick={() => {
+              // The button goes with its notice: focus moves to the dashboard, not to <body>.
+              dismissNotice(notice.id);
+              focusById(DASHBOARD_ID);
+            }} aria-label={`Dismiss: ${notice.title}`}>
             Dismiss
           </button>
         </div>

@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import { useContext, useId, type ReactNode } from 'react';
+import { PanelAnchorsContext, panelHeadingId } from './focusTargets';
 import type { PanelId } from '../crossfilter/filters';
 import { useDashboardStore } from '../store/store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -29,7 +30,9 @@ interface PanelFrameProps {
  * line and the error boundary. Panels fill in the body only.
  */
 export function PanelFrame({ panel, controls, hasOwnFilter = false, children, table, note, sources }: PanelFrameProps) {
-  const headingId = useId();
+  const generatedId = useId();
+  // In the dashboard the heading is a skip link's target; present mode draws panels again, so ids stay unique there.
+  const headingId = useContext(PanelAnchorsContext) ? panelHeadingId(panel) : generatedId;
   const { title } = panelMeta(panel);
   const tableOpen = useDashboardStore((s) => s.openTables[panel] ?? false);
   const toggleTable = useDashboardStore((s) => s.toggleTable);
@@ -38,7 +41,7 @@ export function PanelFrame({ panel, controls, hasOwnFilter = false, children, ta
   return (
     <section className="panel" aria-labelledby={headingId} data-panel={panel}>
       <header className="panel__header">
-        <h2 id={headingId} className="panel__title">
+        <h2 id={headingId} className="panel__title" tabIndex={-1}>
           {title}
         </h2>
         <div className="panel__actions">

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { DatasetProblemsView } from '../components/LoadStates';
 import { useDashboardStore } from '../store/store';
 import { useImportStore } from './importStore';
+import { restoreFocus } from '../components/focusTargets';
 
 /** The problems of the last rejected file or address, over a dashboard that still shows what it showed before. */
 export function ImportProblems() {
@@ -10,18 +11,27 @@ export function ImportProblems() {
   const hasDataset = useDashboardStore((s) => s.dataset !== null);
   const originLabel = useDashboardStore((s) => s.datasetOrigin.label);
   const ref = useRef<HTMLDivElement>(null);
+  const focusBefore = useRef<Element | null>(null);
 
-  // Keyboard and screen-reader users land on the list instead of hunting for it.
+  // Keyboard and screen-reader users land on the list instead of hunting for it; Dismiss takes
+  // them back to where they were (the import button), else to the dashboard.
   useEffect(() => {
-    if (rejection) ref.current?.focus();
+    if (!rejection) return;
+    if (!ref.current?.contains(document.activeElement)) focusBefore.current = document.activeElement;
+    ref.current?.focus();
   }, [rejection]);
+  const onDismiss = () => {
+    dismiss();
+    restoreFocus(focusBefore.current);
+    focusBefore.current = null;
+  };
 
   if (!rejection) return null;
   return (
     <div className="import-problems" ref={ref} tabIndex={-1} aria-label="Dataset not loaded">
       <DatasetProblemsView problems={rejection.problems} total={rejection.problemCount} heading={`${rejection.source} was not loaded`}>
         <p>Nothing was changed.{hasDataset ? ` On screen: ${originLabel}.` : ''}</p>
-        <button type="button" className="button" onClick={dismiss}>
+        <button type="button" className="button" onClick={onDismiss}>
           Dismiss
         </button>
       </DatasetProblemsView>

@@ -207,14 +207,15 @@ export function DeckEditor({ onClose, onPresent, layout }: { onClose: () => void
   return createPortal(
     <div className="deck-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div ref={sheetRef} className="deck-sheet" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
-        <header className="deck-sheet__header">
+        {/* A div, not <header>: in a dialog at the top of the page a header would be a second banner landmark. */}
+        <div className="deck-sheet__header">
           <h2 id={titleId} className="deck-sheet__title">
             Slides
           </h2>
           <button type="button" className="button" onClick={onClose} data-autofocus>
             Close
           </button>
-        </header>
+        </div>
         <label className="deck-field">
           <span>Deck title</span>
           <input type="text" value={deck.title} placeholder="Untitled deck" maxLength={MAX_TITLE} onChange={(e) => store().replaceDeckTitle(e.target.value)} />

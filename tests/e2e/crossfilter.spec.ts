@@ -108,7 +108,7 @@ test('selecting Salala on the map highlights it on the timeline and the card nam
 
   const timeline = panel(page, 'Cooperation and friction timeline');
   await expect(timeline.getByRole('button', { name: /26 Nov 2011: Salala/ })).toHaveAttribute('aria-pressed', 'true');
-  const card = timeline.getByRole('article');
+  const card = timeline.getByRole('region', { name: /Salala/ });
   await expect(card).toContainText('Salala');
   await expect(card).toContainText('NATO jets attack checkpost on Pak-Afghan border');
   await expect(card).toContainText('Ali et al. (2024)');

@@ -55,7 +55,7 @@ const bytesOf = async (download: Download) => {
 async function setYears(page: Page, from: number, to: number) {
   await page.getByRole('spinbutton', { name: 'From year' }).fill(String(from));
   await page.getByRole('spinbutton', { name: 'To year' }).fill(String(to));
-  await expect(page.getByRole('button', { name: `Remove filter: years ${from}–${to}` })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Years ${from}–${to}: remove filter` })).toBeVisible();
 }
 
 // ------------------------------------------------------------------ tests

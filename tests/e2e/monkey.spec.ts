@@ -74,7 +74,7 @@ async function snapshot(page: Page) {
       to: year('To year'),
       tones: Array.from(toneGroup?.querySelectorAll('button[aria-pressed="true"]') ?? []).map((b) => (b.textContent ?? '').trim().toLowerCase()),
       themes: Array.from(document.querySelectorAll<HTMLInputElement>('.theme-picker input[type=checkbox]')).filter((c) => c.checked).length,
-      selectionChip: document.querySelector('[aria-label="Clear the selection"]') !== null,
+      selectionChip: document.querySelector('[aria-label$=": clear the selection"]') !== null,
     };
   });
 }

@@ -140,16 +140,22 @@ export const LensChart = memo(function LensChart({ view, width, onAction }: { vi
         data-testid="lens-plot"
       />
       <line className="lens-chart__axis" x1={scale.left} x2={scale.right} y1={BANDS.axisY} y2={BANDS.axisY} stroke="#1b2233" strokeWidth={1.5} />
-      {years.map((fy) => (
-        <g key={fy} role="button" tabIndex={0} aria-label={`${fiscalYearLabel(fy)}: select this fiscal year`} className="lens-chart__tick" onClick={() => onAction({ kind: 'toggle-year', year: fy })} onKeyDown={activate(() => onAction({ kind: 'toggle-year', year: fy }))}>
-          <rect x={scale.x(fy)} y={BANDS.axisY + 2} width={scale.unit} height={16} fill="transparent" />
-          {(fy - scale.from) % tickEvery === 0 && (
-            <text x={scale.mid(fy)} y={BANDS.axisY + 14} textAnchor="middle" fontSize={10} fill="#1b2233">
-              {scale.unit * tickEvery >= 44 ? `FY${fy}` : `’${String(fy).slice(2)}`}
-            </text>
-          )}
-        </g>
-      ))}
+      {years.map((fy) => {
+        const full = fiscalYearLabel(fy);
+        const shown = (fy - scale.from) % tickEvery !== 0 ? '' : scale.unit * tickEvery >= 44 ? full : `’${String(fy).slice(2)}`;
+        // Label in name (WCAG 2.5.3): the name starts with the text shown.
+        const name = shown === '' || shown === full ? `${full}: select this fiscal year` : `${shown}: ${full}, select this fiscal year`;
+        return (
+          <g key={fy} role="button" tabIndex={0} aria-label={name} className="lens-chart__tick" onClick={() => onAction({ kind: 'toggle-year', year: fy })} onKeyDown={activate(() => onAction({ kind: 'toggle-year', year: fy }))}>
+            <rect x={scale.x(fy)} y={BANDS.axisY + 2} width={scale.unit} height={16} fill="transparent" />
+            {shown && (
+              <text x={scale.mid(fy)} y={BANDS.axisY + 14} textAnchor="middle" fontSize={10} fill="#1b2233">
+                {shown}
+              </text>
+            )}
+          </g>
+        );
+      })}
       {layout.labels.map((l) => (
         <g key={`${l.tone}-${l.eventIds[0]}`} className={`lens-chart__label lens-chart__label--${l.tone}`} data-events={l.eventIds.join(' ')} aria-hidden="true">
           <line x1={l.anchorX} x2={l.anchorX} y1={l.tone === 'cooperation' ? l.y + 2 : l.y - LABEL_FONT_PX} y2={l.tone === 'cooperation' ? BANDS.plotTop - 12 : BANDS.axisY + 30} stroke={TONE_COLORS[l.tone]} strokeOpacity={0.35} />

@@ -1,25 +1,66 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { THEME_COLORS } from '../../theme/palette';
 import type { EventDetail } from './timelineSelectors';
+
+/**
+ * The element that opened the card, when the card should take focus from it: a control the user
+ * just used, outside the map (whose popup shows the same selection where the user is).
+ */
+function openerToFocusFrom(card: HTMLElement | null): HTMLElement | null {
+  const opener = document.activeElement;
+  if (!(opener instanceof HTMLElement) || opener === document.body || card?.contains(opener)) return null;
+  if (opener.closest('.leaflet-container')) return null;
+  return opener;
+}
 
 /**
  * The selected event's card, inside the panel (never a modal): date with its precision, tone,
  * theme, description, the single-source flag, the linked incident and the sources. Every value is
  * React text; only http(s) URLs become links.
+ *
+ * A labelled region. When the user opens it (or picks another event), focus moves to its heading,
+ * so a screen reader reads the title and Close is the next Tab stop; Escape or Close closes it and
+ * `onClose` gets the element focus came from, to give focus back.
  */
-export function EventDetailCard({ detail, onClose }: { detail: EventDetail; onClose: () => void }) {
+export function EventDetailCard({ detail, onClose }: { detail: EventDetail; onClose: (returnFocusTo: HTMLElement | null) => void }) {
   const headingId = useId();
+  const card = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const returnFocusTo = useRef<HTMLElement | null>(null);
   const { event, incident } = detail;
+
+  useLayoutEffect(() => {
+    const opener = openerToFocusFrom(card.current);
+    if (!opener) return;
+    returnFocusTo.current = opener;
+    // A keyboard user is taken to the card; a pointer user keeps the page where it is.
+    let keyboard = false;
+    try {
+      keyboard = opener.matches(':focus-visible');
+    } catch {
+      /* a browser without :focus-visible */
+    }
+    heading.current?.focus({ preventScroll: !keyboard });
+  }, [event.id]);
+
+  const close = () => onClose(returnFocusTo.current);
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    close();
+  };
+
   return (
-    <article className="timeline-card" aria-labelledby={headingId} data-tone={event.tone}>
-      <header className="timeline-card__header">
-        <h3 id={headingId} className="timeline-card__title">
+    <section ref={card} className="timeline-card" aria-labelledby={headingId} data-tone={event.tone} onKeyDown={onKeyDown}>
+      <div className="timeline-card__header">
+        <h3 ref={heading} id={headingId} className="timeline-card__title" tabIndex={-1}>
           {event.title}
         </h3>
-        <button type="button" className="button timeline-card__close" onClick={onClose} aria-label="Close event details">
+        <button type="button" className="button timeline-card__close" onClick={close} aria-label="Close event details">
           <span aria-hidden="true">×</span>
         </button>
-      </header>
+      </div>
       {detail.viaIncident && <p className="timeline-card__note">Linked to the incident selected on the map.</p>}
       {detail.hiddenByFilters && <p className="timeline-card__note">This event is hidden by the current filters.</p>}
       <dl className="timeline-card__facts">
@@ -97,6 +138,6 @@ export function EventDetailCard({ detail, onClose }: { detail: EventDetail; onCl
           </ul>
         )}
       </div>
-    </article>
+    </section>
   );
 }

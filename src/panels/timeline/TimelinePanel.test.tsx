@@ -36,7 +36,7 @@ describe('TimelinePanel', () => {
     const panel = renderPanel();
     await user.click(within(panel).getByRole('button', { name: '26 Nov 2011: Salala attack on Pakistani border posts' }));
     expect(filters().selection).toEqual({ kind: 'event', id: 'ev-2011-salala' });
-    const card = within(panel).getByRole('article', { name: 'Salala attack on Pakistani border posts' });
+    const card = within(panel).getByRole('region', { name: 'Salala attack on Pakistani border posts' });
     expect(card).toHaveTextContent('26 Nov 2011');
     expect(card).toHaveTextContent('Friction');
     expect(card).toHaveTextContent('Border');
@@ -55,7 +55,7 @@ describe('TimelinePanel', () => {
 
     await user.click(within(card).getByRole('button', { name: 'Close event details' }));
     expect(filters().selection).toBeNull();
-    expect(within(panel).queryByRole('article')).toBeNull();
+    expect(within(panel).queryByRole('region', { name: 'Salala attack on Pakistani border posts' })).toBeNull();
   });
 
   it('links http(s) sources in a new tab without opener, and flags single-source claims', async () => {
@@ -67,7 +67,7 @@ describe('TimelinePanel', () => {
     expect(link).toHaveAttribute('target', '_blank');
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');
     await user.click(within(panel).getByRole('button', { name: '17 Jun 2011: Border incident claimed' }));
-    expect(within(panel).getByRole('article')).toHaveTextContent('Single source: claim made only by Ali et al., IJCISS');
+    expect(within(panel).getByRole('region', { name: 'Border incident claimed' })).toHaveTextContent('Single source: claim made only by Ali et al., IJCISS');
   });
 
   it('renders a hostile title as text', () => {
@@ -87,7 +87,7 @@ describe('TimelinePanel', () => {
     expect(within(panel).getByRole('button', { name: /Salala attack/ })).toHaveAttribute('aria-pressed', 'true');
     expect(within(panel).getByRole('button', { name: /supply routes closed/ })).toHaveAttribute('aria-pressed', 'true');
     expect(within(panel).getByRole('button', { name: /Border incident claimed/ })).toHaveAttribute('aria-pressed', 'false');
-    expect(within(panel).getByRole('article', { name: 'Salala attack on Pakistani border posts' })).toHaveTextContent('Linked to the incident selected on the map');
+    expect(within(panel).getByRole('region', { name: 'Salala attack on Pakistani border posts' })).toHaveTextContent('Linked to the incident selected on the map');
   });
 
   it('brushes a year range by dragging across the strip, and dims (not removes) events outside it', () => {
@@ -122,11 +122,11 @@ describe('TimelinePanel', () => {
   it('toggles a single year from its tick', async () => {
     const user = userEvent.setup();
     const panel = renderPanel();
-    await user.click(within(panel).getByRole('button', { name: 'Year 2011' }));
+    await user.click(within(panel).getByRole('button', { name: '2011' }));
     expect(filters().yearRange).toEqual({ from: 2011, to: 2011 });
     expect(filters().yearRangeOrigin).toBe('timeline');
-    expect(within(panel).getByRole('button', { name: 'Year 2011' })).toHaveAttribute('aria-pressed', 'true');
-    await user.click(within(panel).getByRole('button', { name: 'Year 2011' }));
+    expect(within(panel).getByRole('button', { name: '2011' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(within(panel).getByRole('button', { name: '2011' }));
     expect(filters().yearRange).toBeNull();
   });
 
@@ -175,6 +175,57 @@ describe('TimelinePanel', () => {
     expect(within(panel).getByRole('button', { name: /Salala attack/ })).toHaveFocus();
     await user.keyboard('{ArrowUp}');
     expect(within(panel).getByRole('button', { name: /Kerry–Lugar–Berman/ })).toHaveFocus();
+  });
+
+  it('makes the events one Tab stop and the year strip another, with arrow keys, Home and End inside', async () => {
+    const user = userEvent.setup();
+    const panel = renderPanel();
+    within(panel).getByRole('button', { name: 'Friction lane' }).focus();
+    await user.tab();
+    const first = within(panel).getByRole('button', { name: '22 Sep 2001: Sanctions waived' });
+    expect(first).toHaveFocus();
+    // Home and End: the first and last event in the lane (cooperation has two).
+    await user.keyboard('{End}');
+    expect(within(panel).getByRole('button', { name: 'Jun 2004: Major non-NATO ally status' })).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(first).toHaveFocus();
+    await user.tab();
+    expect(within(panel).getByRole('button', { name: '2001' })).toHaveFocus();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(within(panel).getByRole('button', { name: '2003' })).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(within(panel).getByRole('button', { name: '2024' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(filters().yearRange).toEqual({ from: 2024, to: 2024 });
+    // Shift+Tab from the strip goes back to the event last focused, not through every event.
+    await user.tab({ shift: true });
+    expect(first).toHaveFocus();
+  });
+
+  it('moves focus into the card on Enter; Escape closes it and gives focus back to the event', async () => {
+    const user = userEvent.setup();
+    const panel = renderPanel();
+    const event = within(panel).getByRole('button', { name: '26 Nov 2011: Salala attack on Pakistani border posts' });
+    event.focus();
+    await user.keyboard('{Enter}');
+    const card = within(panel).getByRole('region', { name: 'Salala attack on Pakistani border posts' });
+    expect(within(card).getByRole('heading', { name: 'Salala attack on Pakistani border posts' })).toHaveFocus();
+    await user.tab();
+    expect(within(card).getByRole('button', { name: 'Close event details' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(within(panel).queryByRole('region', { name: 'Salala attack on Pakistani border posts' })).toBeNull();
+    expect(filters().selection).toBeNull();
+    expect(event).toHaveFocus();
+
+    // Close gives focus back too; and Escape on the selected event closes its card.
+    await user.keyboard('{Enter}');
+    await user.click(within(panel).getByRole('button', { name: 'Close event details' }));
+    expect(event).toHaveFocus();
+    await user.keyboard('{Enter}');
+    event.focus();
+    await user.keyboard('{Escape}');
+    expect(filters().selection).toBeNull();
+    expect(event).toHaveFocus();
   });
 
   it('zooms in and back out', async () => {

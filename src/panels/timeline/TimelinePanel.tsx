@@ -78,6 +78,7 @@ interface BodyProps {
 }
 
 function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
+  const root = useRef<HTMLDivElement>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const lanes = useMemo(() => eventsByLane(view.events), [view.events]);
   const { zoom, attachScroller } = viewport;
@@ -94,10 +95,25 @@ function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
     return result;
   }, [lanes, contentWidth, axis]);
 
-  const closeCard = () => {
+  // The events are one Tab stop (roving tabindex): the last event focused, else the selected
+  // one, else the first. Arrow keys, Home and End move inside; Enter or Space selects.
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const tabStopId = useMemo(() => {
+    if (focusedId !== null && view.events.some((e) => e.id === focusedId)) return focusedId;
+    return (view.events.find((e) => e.highlighted) ?? TONES.map((tone) => lanes[tone][0]).find(Boolean))?.id ?? null;
+  }, [focusedId, view.events, lanes]);
+
+  /** Closes the card and gives focus back to where it was, else to the event, else the panel heading: never to <body>. */
+  const closeCard = (returnFocusTo: HTMLElement | null = null) => {
     const id = view.detail?.event.id;
     actions.select(null);
-    if (id) buttons.current.get(id)?.focus();
+    const fallback = (id ? buttons.current.get(id) : undefined) ?? (tabStopId ? buttons.current.get(tabStopId) : undefined);
+    for (const target of [returnFocusTo, fallback]) {
+      if (!target?.isConnected) continue;
+      target.focus();
+      if (document.activeElement === target) return;
+    }
+    root.current?.closest('.panel')?.querySelector<HTMLElement>('.panel__title')?.focus();
   };
 
   // Arrow keys move between events: left/right within a lane, up/down to the nearest in the next lane.
@@ -106,6 +122,11 @@ function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
     const id = target.dataset.eventId;
     const tone = target.dataset.tone as ToneName | undefined;
     if (!id || !tone) return;
+    if (event.key === 'Escape' && view.detail) {
+      event.preventDefault();
+      closeCard(target);
+      return;
+    }
     const lane = lanes[tone];
     const index = lane.findIndex((e) => e.id === id);
     const current = lane[index];
@@ -132,7 +153,7 @@ function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
   const bandWidth = (r: YearRange) => pct((r.to - r.from + 1) / years);
 
   return (
-    <div className="timeline">
+    <div className="timeline" ref={root}>
       <div className={`timeline__wrap${view.detail ? ' timeline__wrap--with-card' : ''}`}>
         <div className="timeline__layout">
           <div className="timeline__chart">
@@ -160,7 +181,7 @@ function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
                 <div className="timeline__plot">
                   <YearGrid axis={axis} />
                   {range && <div className={`timeline__range ${view.dimmingRange ? 'timeline__range--brush' : 'timeline__range--filter'}`} style={{ left: bandLeft(range), width: bandWidth(range) }} aria-hidden="true" />}
-                  <div className="timeline__lanes" onKeyDown={onLanesKeyDown}>
+                  <div className="timeline__lanes" role="group" aria-label="Events: arrow keys move between them, Enter selects" onKeyDown={onLanesKeyDown}>
                     {TONES.map((tone) => (
                       <div key={tone} className={`timeline__lane timeline__lane--${tone}`} style={{ height: layout[tone].height }} role="group" aria-label={`${TONE_LABELS[tone]} events`}>
                         {lanes[tone].map((event) => {
@@ -182,6 +203,8 @@ function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
                               title={`${event.name} (${TONE_LABELS[event.tone]}, ${THEME_LABELS[event.theme]})`}
                               data-event-id={event.id}
                               data-tone={tone}
+                              tabIndex={event.id === tabStopId ? 0 : -1}
+                              onFocus={() => setFocusedId(event.id)}
                               onClick={() => actions.select({ kind: 'event', id: event.id })}
                             />
                           );
@@ -225,7 +248,7 @@ interface StripProps {
 /**
  * The brush: drag across the strip to set a year range (committed on release), or click one
  * year's tick to toggle that year. Keyboard users set ranges in the filter bar's year fields,
- * and can still toggle single years with the tick buttons.
+ * and can still toggle single years with the tick buttons (one Tab stop, arrow keys inside).
  */
 function YearStrip({ axis, contentWidth, yearRange, ownRange, actions }: StripProps) {
   const strip = useRef<HTMLDivElement>(null);
@@ -279,6 +302,16 @@ function YearStrip({ axis, contentWidth, yearRange, ownRange, actions }: StripPr
     actions.toggleYear(year, 'timeline');
   };
 
+  // One Tab stop for the strip (roving tabindex): Left/Right, Home/End move between years.
+  const [focusedYear, setFocusedYear] = useState<number | null>(null);
+  const tabStopYear = focusedYear !== null && focusedYear >= axis.from && focusedYear <= axis.to ? focusedYear : ownRange && yearRange ? yearRange.from : axis.from;
+  const onTickKeyDown = (year: number, event: KeyboardEvent<HTMLButtonElement>) => {
+    const next = { ArrowLeft: year - 1, ArrowRight: year + 1, Home: axis.from, End: axis.to }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    strip.current?.querySelectorAll<HTMLButtonElement>('.timeline__tick')[Math.min(Math.max(next, axis.from), axis.to) - axis.from]?.focus();
+  };
+
   const shown = preview ?? yearRange;
   return (
     <div
@@ -310,11 +343,14 @@ function YearStrip({ axis, contentWidth, yearRange, ownRange, actions }: StripPr
             type="button"
             className={`timeline__tick${outside ? ' is-dimmed' : ''}${labelled ? '' : ' timeline__tick--minor'}`}
             style={{ left: pct(i / years), width: pct(1 / years) }}
-            aria-label={`Year ${year}`}
+            aria-label={String(year)}
             aria-pressed={single}
+            tabIndex={year === tabStopYear ? 0 : -1}
+            onFocus={() => setFocusedYear(year)}
+            onKeyDown={(event) => onTickKeyDown(year, event)}
             onClick={(event) => onTickClick(year, event)}
           >
-            <span aria-hidden="true">{labelled ? year : ''}</span>
+            {labelled ? year : ''}
           </button>
         );
       })}
