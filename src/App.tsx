@@ -14,7 +14,8 @@ import { ImportProblems } from './import/ImportProblems';
 import { DropOverlay } from './import/DropOverlay';
 import { useDataParam } from './import/useDataParam';
 import { usePersistedDataset } from './import/usePersistedDataset';
-import { UserDataBanner } from './import/UserDataBanner';
+import { DataOriginBanner } from './import/DataOriginBanner';
+import { DataOriginConfirm } from './import/DataOriginConfirm';
 import { SeminarControls, SeminarRoot } from './seminar';
 import { SkipLinks } from './components/SkipLinks';
 import { DASHBOARD_ID, PanelAnchorsContext } from './components/focusTargets';
@@ -70,15 +71,15 @@ export function App({ datasetUrl }: { datasetUrl?: string }) {
   return (
     <div className="app">
       <SkipLinks panels={dataset ? PANELS : []} />
-      <AppHeader dataset={dataset} origin={datasetOrigin}>
+      <AppHeader dataset={dataset} origin={datasetOrigin} banner={<DataOriginBanner {...(datasetUrl !== undefined ? { builtInUrl: datasetUrl } : {})} />}>
         <SeminarControls />
         <ImportControls {...(datasetUrl !== undefined ? { builtInUrl: datasetUrl } : {})} />
       </AppHeader>
       <main className="app-main" id={DASHBOARD_ID} tabIndex={-1}>
-        <UserDataBanner />
         <ImportProblems />
         {body}
       </main>
+      {remote.confirm && <DataOriginConfirm confirm={remote.confirm} />}
       <DropOverlay />
       <SeminarRoot />
     </div>
