@@ -65,7 +65,7 @@ describe('TimelinePanel', () => {
     d.incidents![0]!.figures = [{ field: 'killed', values: [{ min: 24, max: 24, sources: ['paper'] }, { min: 28, max: 28, sources: ['xinhua'] }] }];
     const panel = renderPanel(d);
     await user.click(within(panel).getByRole('button', { name: '26 Nov 2011: Salala attack on Pakistani border posts' }));
-    const card = within(panel).getByRole('article', { name: 'Salala attack on Pakistani border posts' });
+    const card = within(panel).getByRole('region', { name: 'Salala attack on Pakistani border posts' });
     const list = within(card).getByRole('list', { name: 'By source' });
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['24 (Ali et al., IJCISS)', '28 (Xinhua)']);
     expect(card).toHaveTextContent(/Wounded\s*unknown/);
