@@ -43,7 +43,7 @@ export function AppHeader({ dataset, origin, children, banner }: { dataset: Data
           </dl>
         )}
         {children}
-        {dataset && <DownloadDataButton dataset={dataset} {...(origin ? { origin: origin.label } : {})} />}
+        {dataset && <DownloadDataButton dataset={dataset} {...(origin ? { origin } : {})} />}
       </div>
       {banner}
     </header>

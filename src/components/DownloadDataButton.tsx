@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { Dataset } from '../data/schema';
+import { originDetails } from '../import/dataOrigin';
+import type { DatasetOrigin } from '../store/datasetSlice';
 
 /**
  * "Download data": the whole dataset as a Frictionless Data Package (a ZIP of datapackage.json,
  * one CSV per table and the dataset JSON). The package code and the ZIP library load only when
  * the button is pressed.
  */
-export function DownloadDataButton({ dataset, origin }: { dataset: Dataset; origin?: string }) {
+export function DownloadDataButton({ dataset, origin }: { dataset: Dataset; origin?: DatasetOrigin }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const run = async () => {
@@ -14,7 +16,7 @@ export function DownloadDataButton({ dataset, origin }: { dataset: Dataset; orig
     setMessage(null);
     try {
       const [{ dataPackageZip, dataPackageFileName }, { downloadBlob }] = await Promise.all([import('../export/dataPackage'), import('../export/download')]);
-      const zip = dataPackageZip(dataset, origin ? { origin } : {});
+      const zip = dataPackageZip(dataset, origin ? { origin: originDetails(origin) ?? origin.label } : {});
       const name = dataPackageFileName(dataset);
       downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
       setMessage({ ok: true, text: `Downloaded ${name}: datapackage.json, one CSV per table and the dataset JSON.` });

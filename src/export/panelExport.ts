@@ -7,6 +7,7 @@ import type { TableModel } from '../crossfilter/tableModel';
 import type { Dataset } from '../data/schema';
 import { DASHBOARD_TITLE } from '../components/AppHeader';
 import { panelMeta } from '../panels/registry';
+import { originDetails } from '../import/dataOrigin';
 import { useDashboardStore } from '../store/store';
 import { buildCsv, buildCsvMetadata, metadataFileName, type TidyField, type TidyTable } from './csv';
 import { copyPngToClipboard, downloadBlob } from './download';
@@ -52,7 +53,7 @@ async function context(panel: PanelId): Promise<Context> {
   const info = adapter.info(dataset, filters);
   return {
     dataset,
-    origin: datasetOrigin.label,
+    origin: originDetails(datasetOrigin) ?? datasetOrigin.label,
     adapter,
     info,
     title,
