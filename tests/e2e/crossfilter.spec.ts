@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { PANEL_NAMES, expect, test } from './fixtures';
 
@@ -142,16 +141,4 @@ test('an invalid URL parameter is dropped with a visible notice', async ({ page 
   await expect(notice).toHaveCount(0);
 });
 
-test('axe-core finds no violations with and without filters', async ({ page }) => {
-  // Two full axe runs over five panels: slow on a shared 2-core machine.
-  test.setTimeout(120_000);
-  await openDashboard(page);
-  const unfiltered = await new AxeBuilder({ page }).analyze();
-  expect(unfiltered.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-
-  await setYears(page, 2008, 2011);
-  await page.getByRole('button', { name: 'Friction', exact: true }).click();
-  await panel(page, 'Drone strikes').getByRole('button', { name: 'Show table' }).click();
-  const filtered = await new AxeBuilder({ page }).analyze();
-  expect(filtered.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-});
+// axe-core over the dashboard, filtered and not: tests/e2e/a11y.spec.ts.

@@ -29,7 +29,7 @@ import {
 } from './mapStyle';
 import { StrikeCanvasLayer } from './strikeCanvasLayer';
 
-type OnSelect = (selection: Selection) => void;
+type OnSelect = (selection: Selection | null) => void;
 
 // ------------------------------------------------------------------ renderers
 
@@ -321,6 +321,32 @@ function PopupAutoPan() {
   return null;
 }
 
+/**
+ * Escape anywhere in the map (a marker, an open popup, the map itself) clears the selection,
+ * which closes its popup (and the event card); focus goes back to the selected marker, or to
+ * the map when the selection was a strike (drawn on the canvas, no element of its own).
+ */
+function EscapeClosesPopup({ hasSelection, onSelect }: { hasSelection: boolean; onSelect: OnSelect }) {
+  const map = useMap();
+  useEffect(() => {
+    if (!hasSelection) return;
+    const container = map.getContainer();
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      const focused = document.activeElement;
+      const selectedMarker = container.querySelector<HTMLElement>('.leaflet-marker-icon[aria-pressed="true"]');
+      const returnTo = focused instanceof HTMLElement && focused.matches('.leaflet-marker-icon') ? focused : (selectedMarker ?? container);
+      onSelect(null);
+      returnTo.focus();
+    };
+    container.addEventListener('keydown', onKeyDown);
+    return () => container.removeEventListener('keydown', onKeyDown);
+  }, [map, hasSelection, onSelect]);
+  return null;
+}
+
 /** Names the map's keyboard-focusable container (Leaflet gives it tabindex 0 for arrow-key panning). */
 function ContainerLabel({ label }: { label: string }) {
   const map = useMap();
@@ -362,6 +388,7 @@ export function BorderMap({ incidents, operations, strikes, highlight, onSelect 
       <ContainerLabel label="Map of the Pakistan–Afghanistan border region. Use arrow keys to pan, plus and minus to zoom, Tab to reach markers." />
       <ResizeWatcher />
       <PopupAutoPan />
+      <EscapeClosesPopup hasSelection={highlight.incidentId !== null || highlight.strikeId !== null} onSelect={onSelect} />
       <Pane name="basemap" style={{ zIndex: '200' }}>
         {basemap && <BasemapLayers basemap={basemap} />}
       </Pane>

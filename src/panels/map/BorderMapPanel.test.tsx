@@ -153,6 +153,20 @@ describe('BorderMapPanel', () => {
     expect(marker).toHaveAttribute('aria-pressed', 'false');
   });
 
+  it('closes the popup on Escape from inside it, and gives focus back to its marker', async () => {
+    const user = userEvent.setup();
+    const { region } = renderPanel();
+    const marker = within(region).getByRole('button', { name: /Salala attack/ });
+    act(() => marker.focus());
+    await user.keyboard('{Enter}');
+    const popup = await within(region).findByRole('group', { name: 'Salala attack' });
+    act(() => popup.focus());
+    await user.keyboard('{Escape}');
+    expect(useDashboardStore.getState().filters.selection).toBeNull();
+    await waitFor(() => expect(within(region).queryByRole('group', { name: 'Salala attack' })).toBeNull());
+    expect(marker).toHaveFocus();
+  });
+
   it('highlights the incident of an event selected on the timeline', async () => {
     const { region } = renderPanel();
     act(() => useDashboardStore.getState().select({ kind: 'event', id: 'ev-2011-salala' }));
