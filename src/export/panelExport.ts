@@ -8,7 +8,7 @@ import type { Dataset } from '../data/schema';
 import { DASHBOARD_TITLE } from '../components/AppHeader';
 import { panelMeta } from '../panels/registry';
 import { useDashboardStore } from '../store/store';
-import { buildCsv } from './csv';
+import { buildCsvBlob } from './csvOffThread';
 import { copyPngToClipboard, downloadBlob } from './download';
 import { exportFileName } from './fileName';
 import { fontEmbedCss, fontsReady } from './fonts';
@@ -112,17 +112,18 @@ export async function renderPanelSvg(req: PanelExportRequest): Promise<{ text: s
   return { text: serializeSvg(svg), fileName: ctx.fileName('svg') };
 }
 
-export async function renderPanelCsv(req: PanelExportRequest): Promise<{ text: string; fileName: string }> {
+/** The panel's CSV file, written in a worker (csvOffThread.ts): a 100k-row table must not hold the page. */
+export async function renderPanelCsv(req: PanelExportRequest): Promise<{ blob: Blob; fileName: string }> {
   const ctx = await context(req.panel);
   if (!req.table) throw new Error('This panel has no table to download.');
-  const text = buildCsv(req.table, {
+  const blob = await buildCsvBlob(req.table, {
     title: req.table.caption || ctx.title,
     filters: ctx.info.filterLine,
     dataVersion: ctx.dataset.version,
     sources: req.sources,
     generator: DASHBOARD_TITLE,
   });
-  return { text, fileName: ctx.fileName('csv') };
+  return { blob, fileName: ctx.fileName('csv') };
 }
 
 /** Runs one menu item; resolves with the message the menu shows (never throws). */
@@ -142,8 +143,7 @@ export async function runPanelExport(action: PanelExportAction, req: PanelExport
       }
       case 'csv': {
         const csv = await renderPanelCsv(req);
-        // A byte-order mark, so spreadsheet programs read the en dashes and accents as UTF-8.
-        downloadBlob(new Blob(['\uFEFF', csv.text], { type: 'text/csv;charset=utf-8' }), csv.fileName);
+        downloadBlob(csv.blob, csv.fileName);
         return { ok: true, message: `Downloaded ${csv.fileName}.` };
       }
       case 'copy': {
