@@ -14,7 +14,8 @@
  * - Heap: used JS heap of the page after two forced GCs, once the load has settled; also the
  *   highest reading sampled (without GC) every 100 ms during the load.
  *
- * Run alone: `npx tsx bench/import.ts [--port=N]` (builds nothing: it serves dist/).
+ * Run alone: `npx tsx bench/import.ts [--port=N]` (builds nothing: it serves dist/). `npm run bench`
+ * runs it after the browser benchmarks, on the bench's own build, and adds its rows to the budgets.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -269,17 +270,21 @@ export function importBudgets(r: ImportResults, ms: (n: number | null | undefine
   return rows;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const port = Number(process.argv.find((a) => a.startsWith('--port='))?.split('=')[1] ?? 4392);
-  const log = (s: string) => console.error(`[bench] ${s}`);
-  const server = await startPreview(join(ROOT, 'dist'), port);
+/** Serves `distDir` on `port` and runs the import figures in their own browser (what `npm run bench` calls). */
+export async function runImportBenchServed(opts: { distDir: string; port: number; log: (s: string) => void }): Promise<ImportResults> {
+  const server = await startPreview(opts.distDir, opts.port);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const results = await runImportBench(browser, `http://127.0.0.1:${port}/`, log);
-    const ms = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : `${n.toFixed(0)} ms`);
-    for (const row of importBudgets(results, ms)) console.log(`${row.pass ? 'pass' : 'FAIL'}  ${row.budget}: ${row.measured} (${row.limit})`);
+    return await runImportBench(browser, `http://127.0.0.1:${opts.port}/`, opts.log);
   } finally {
     await browser.close();
     server.kill();
   }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const port = Number(process.argv.find((a) => a.startsWith('--port='))?.split('=')[1] ?? 4392);
+  const results = await runImportBenchServed({ distDir: join(ROOT, 'dist'), port, log: (s) => console.error(`[bench] ${s}`) });
+  const ms = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : `${n.toFixed(0)} ms`);
+  for (const row of importBudgets(results, ms)) console.log(`${row.pass ? 'pass' : 'FAIL'}  ${row.budget}: ${row.measured} (${row.limit})`);
 }

@@ -8,7 +8,8 @@
  *   when some rows are null or lack the field;
  * - any other column of primitives (ids, dates, places, enums, booleans), or of lists of them
  *   (source ids), as a dictionary of its distinct values plus an Int32Array of codes;
- * - a column with nested objects (an incident's figures) as it is.
+ * - a column with nested objects (an incident's figures) as it is;
+ * - which fields each row has, in which order, as a short list of row shapes plus a code per row.
  *
  * The typed arrays are transferred, not copied. The receiver rebuilds the row objects in slices
  * of a few milliseconds (`decodeDataset`), so no single task holds the page. The rebuilt dataset
@@ -19,21 +20,19 @@ import type { Dataset } from './schema';
 type Row = Record<string, unknown>;
 type Primitive = string | number | boolean | null | undefined;
 
-/** Per row of a number column: the value is the number, or null, or the row lacks the field. */
-const NUMBER = 0;
-const NULL = 1;
-const ABSENT = 2;
-/** A dictionary code for "this row has no such field". */
-const ABSENT_CODE = -1;
-
 export type EncodedColumn =
-  | { key: string; kind: 'number'; values: Float64Array; state: Uint8Array | null }
+  /** `isNull` is set only when some rows hold null. */
+  | { key: string; kind: 'number'; values: Float64Array; isNull: Uint8Array | null }
   | { key: string; kind: 'dict'; dict: (Primitive | Primitive[])[]; codes: Int32Array }
-  | { key: string; kind: 'raw'; values: unknown[]; present: Uint8Array };
+  | { key: string; kind: 'raw'; values: unknown[] };
 
 export interface EncodedTable {
   length: number;
   columns: EncodedColumn[];
+  /** Each distinct field list met, as column numbers in the row's own order. */
+  shapes: number[][];
+  /** Per row: its shape. */
+  shapeOf: Int32Array;
 }
 
 export interface EncodedDataset {
@@ -43,6 +42,7 @@ export interface EncodedDataset {
   values: Record<string, unknown>;
 }
 
+const has = (row: Row, key: string) => Object.prototype.hasOwnProperty.call(row, key);
 const isPrimitive = (v: unknown): v is Primitive => v === null || (typeof v !== 'object' && typeof v !== 'function');
 const isPlainRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTable = (v: unknown): v is Row[] => Array.isArray(v) && v.every(isPlainRow);
@@ -60,7 +60,7 @@ export function nextTask(): Promise<void> {
   });
 }
 
-/** Runs `work(from, to)` over [0, length) in slices of at most `sliceMs`, yielding between them (never when sliceMs is Infinity). */
+/** Runs `work(from, to)` over [0, length) in slices of at most about `sliceMs`, yielding between them (never when Infinity). */
 async function sliced(length: number, sliceMs: number, work: (from: number, to: number) => void): Promise<void> {
   const STEP = 512;
   let start = performance.now();
@@ -73,44 +73,51 @@ async function sliced(length: number, sliceMs: number, work: (from: number, to: 
   }
 }
 
-/** Every field name of the table, in the order first met. */
-function tableKeys(rows: readonly Row[]): string[] {
-  const keys = new Set<string>();
-  for (const row of rows) for (const key in row) keys.add(key);
-  return [...keys];
+/** The table's field names (in the order first met) and each row's shape. */
+function shapesOf(rows: readonly Row[]): { keys: string[]; shapes: number[][]; shapeOf: Int32Array } {
+  const column = new Map<string, number>();
+  const shapeCodes = new Map<string, number>();
+  const shapes: number[][] = [];
+  const shapeOf = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const names = Object.keys(rows[i]!);
+    const id = names.join('\u0000');
+    let code = shapeCodes.get(id);
+    if (code === undefined) {
+      const shape = names.map((name) => {
+        let c = column.get(name);
+        if (c === undefined) column.set(name, (c = column.size));
+        return c;
+      });
+      shapeCodes.set(id, (code = shapes.push(shape) - 1));
+    }
+    shapeOf[i] = code;
+  }
+  return { keys: [...column.keys()], shapes, shapeOf };
 }
 
 function encodeColumn(rows: readonly Row[], key: string): EncodedColumn {
   let numeric = true;
-  let complete = true;
+  let nulls = false;
   let nested = false;
   for (const row of rows) {
-    const has = Object.prototype.hasOwnProperty.call(row, key);
+    if (!has(row, key)) continue;
     const v = row[key];
-    if (!has || v === null) complete = false;
+    if (v === null) nulls = true;
     else if (typeof v !== 'number') numeric = false;
-    if (!has) continue;
     if (!isPrimitive(v) && !(Array.isArray(v) && v.every(isPrimitive))) nested = true;
   }
   const n = rows.length;
-  if (nested) {
-    const present = new Uint8Array(n);
-    const values = rows.map((row, i) => {
-      present[i] = Object.prototype.hasOwnProperty.call(row, key) ? 1 : 0;
-      return row[key];
-    });
-    return { key, kind: 'raw', values, present };
-  }
+  if (nested) return { key, kind: 'raw', values: rows.map((row) => row[key]) };
   if (numeric) {
     const values = new Float64Array(n);
-    const state = complete ? null : new Uint8Array(n);
+    const isNull = nulls ? new Uint8Array(n) : null;
     for (let i = 0; i < n; i++) {
-      const row = rows[i]!;
-      const v = row[key];
+      const v = rows[i]![key];
       if (typeof v === 'number') values[i] = v;
-      else if (state) state[i] = Object.prototype.hasOwnProperty.call(row, key) ? NULL : ABSENT;
+      else if (isNull && v === null) isNull[i] = 1;
     }
-    return { key, kind: 'number', values, state };
+    return { key, kind: 'number', values, isNull };
   }
   const dict: (Primitive | Primitive[])[] = [];
   const primitiveCodes = new Map<Primitive, number>();
@@ -118,14 +125,12 @@ function encodeColumn(rows: readonly Row[], key: string): EncodedColumn {
   const codes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
-    if (!Object.prototype.hasOwnProperty.call(row, key)) {
-      codes[i] = ABSENT_CODE;
-      continue;
-    }
+    if (!has(row, key)) continue;
     const v = row[key];
     let code: number | undefined;
     if (Array.isArray(v)) {
-      const id = JSON.stringify(v.map((x) => (x === undefined ? null : x)));
+      // undefined inside a list is not JSON; mapped apart from null so the two lists stay two entries.
+      const id = JSON.stringify(v.map((x) => (x === undefined ? { undefined: true } : x)));
       code = listCodes.get(id);
       if (code === undefined) listCodes.set(id, (code = dict.push(v as Primitive[]) - 1));
     } else {
@@ -139,17 +144,18 @@ function encodeColumn(rows: readonly Row[], key: string): EncodedColumn {
 
 /** One table as columns: `sliceMs` is how long the encoder may hold the thread between columns (a worker: Infinity). */
 export async function encodeRows(rows: readonly Row[], { sliceMs = Infinity }: { sliceMs?: number } = {}): Promise<EncodedTable> {
+  const { keys, shapes, shapeOf } = shapesOf(rows);
   const columns: EncodedColumn[] = [];
   let start = performance.now();
   // A column over 100k rows takes a few milliseconds: the slices end between columns.
-  for (const key of tableKeys(rows)) {
+  for (const key of keys) {
     columns.push(encodeColumn(rows, key));
     if (sliceMs !== Infinity && performance.now() - start > sliceMs) {
       await nextTask();
       start = performance.now();
     }
   }
-  return { length: rows.length, columns };
+  return { length: rows.length, columns, shapes, shapeOf };
 }
 
 /** The dataset as columns. A worker encodes at once (the default); the page passes a finite `sliceMs`. */
@@ -170,35 +176,31 @@ export async function encodeDataset(dataset: Dataset, options: { sliceMs?: numbe
 export function transferables(encoded: EncodedDataset | EncodedTable): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   for (const table of 'columns' in encoded ? [encoded] : Object.values(encoded.tables)) {
+    buffers.push(table.shapeOf.buffer as ArrayBuffer);
     for (const c of table.columns) {
       if (c.kind === 'number') {
         buffers.push(c.values.buffer as ArrayBuffer);
-        if (c.state) buffers.push(c.state.buffer as ArrayBuffer);
+        if (c.isNull) buffers.push(c.isNull.buffer as ArrayBuffer);
       } else if (c.kind === 'dict') buffers.push(c.codes.buffer as ArrayBuffer);
-      else buffers.push(c.present.buffer as ArrayBuffer);
     }
   }
   return buffers;
 }
 
+function valueAt(c: EncodedColumn, i: number): unknown {
+  if (c.kind === 'number') return c.isNull?.[i] ? null : c.values[i];
+  if (c.kind === 'raw') return c.values[i];
+  const v = c.dict[c.codes[i]!];
+  // Lists are copied: rows never share an array, as they did not before the trip.
+  return Array.isArray(v) ? v.slice() : v;
+}
+
 /** Appends rows [from, to) to `rows` (called in order, so the array stays packed). */
 function appendRows(table: EncodedTable, rows: Row[], from: number, to: number): void {
-  const { columns } = table;
+  const { columns, shapes, shapeOf } = table;
   for (let i = from; i < to; i++) {
     const row: Row = {};
-    for (const c of columns) {
-      if (c.kind === 'number') {
-        const state = c.state ? c.state[i]! : NUMBER;
-        if (state === NUMBER) row[c.key] = c.values[i];
-        else if (state === NULL) row[c.key] = null;
-      } else if (c.kind === 'dict') {
-        const code = c.codes[i]!;
-        if (code === ABSENT_CODE) continue;
-        const v = c.dict[code];
-        // Lists are copied: rows never share an array, as they did not before the trip.
-        row[c.key] = Array.isArray(v) ? v.slice() : v;
-      } else if (c.present[i]) row[c.key] = c.values[i];
-    }
+    for (const c of shapes[shapeOf[i]!]!) row[columns[c]!.key] = valueAt(columns[c]!, i);
     rows.push(row);
   }
 }
