@@ -1,22 +1,19 @@
 /**
- * Writes a panel's CSV off the main thread: 100,000 map rows take the page's builder (csv.ts)
- * half a second or more. The rows arrive as columns (data/columnTransfer.ts); the file goes back
- * as a Blob, which crosses the boundary by reference.
+ * Writes a panel's CSV off the main thread: 100,000 map rows take the builder (csv.ts) half a
+ * second or more. The rows arrive as columns (data/columnTransfer.ts).
  */
 import { decodeRows } from '../data/columnTransfer';
-import type { CellValue } from '../crossfilter/tableModel';
-import { buildCsv } from './csv';
-import { csvBlob } from './csvBlob';
+import { buildCsv, type TidyTable } from './csv';
 import type { CsvBuildRequest } from './csvOffThread';
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<CsvBuildRequest>) => void) | null; postMessage: (message: { blob: Blob } | { error: string }) => void };
+const scope = self as unknown as { onmessage: ((event: MessageEvent<CsvBuildRequest>) => void) | null; postMessage: (message: { text: string } | { error: string }) => void };
 
 scope.onmessage = (event) => void answer(event.data);
 
-async function answer({ table, rows, meta }: CsvBuildRequest): Promise<void> {
+async function answer({ fields, rows }: CsvBuildRequest): Promise<void> {
   try {
-    const decoded = (await decodeRows(rows, { sliceMs: Infinity })) as Record<string, CellValue>[];
-    scope.postMessage({ blob: csvBlob(buildCsv({ ...table, rows: decoded }, meta)) });
+    const decoded = (await decodeRows(rows, { sliceMs: Infinity })) as TidyTable['rows'];
+    scope.postMessage({ text: buildCsv({ fields, rows: decoded }) });
   } catch (err) {
     scope.postMessage({ error: err instanceof Error ? err.message : String(err) });
   }

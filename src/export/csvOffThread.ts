@@ -1,21 +1,19 @@
 import { encodeRows, transferables, type EncodedTable } from '../data/columnTransfer';
-import type { TableModel } from '../crossfilter/tableModel';
-import { buildCsv, type CsvMeta } from './csv';
-import { csvBlob } from './csvBlob';
+import { buildCsv, type TidyField, type TidyTable } from './csv';
 
 export interface CsvBuildRequest {
-  table: Omit<TableModel, 'rows'>;
+  fields: TidyField[];
   rows: EncodedTable;
-  meta: CsvMeta;
 }
 
 /**
  * `buildCsv` in a Web Worker (one per file), so a 100,000-row table downloads without freezing the
- * page; the rows are sent as columns, encoded in slices. Where workers are unavailable (jsdom) or
- * fail, the same builder runs here: the file's content never depends on where it was written.
+ * page; the rows are sent as columns (data/columnTransfer.ts), encoded in slices. Where workers
+ * are unavailable (jsdom) or fail, the same builder runs here: the text never depends on where
+ * it was written.
  */
-export async function buildCsvBlob(table: TableModel, meta: CsvMeta): Promise<Blob> {
-  const onMainThread = () => csvBlob(buildCsv(table, meta));
+export async function buildCsvOffThread(table: TidyTable): Promise<string> {
+  const onMainThread = () => buildCsv(table);
   if (typeof Worker === 'undefined') return onMainThread();
   let worker: Worker;
   try {
@@ -23,23 +21,22 @@ export async function buildCsvBlob(table: TableModel, meta: CsvMeta): Promise<Bl
   } catch {
     return onMainThread();
   }
-  const { rows, ...rest } = table;
-  const encoded = await encodeRows(rows, { sliceMs: 20 });
-  return new Promise<Blob>((resolve) => {
+  const rows = await encodeRows(table.rows, { sliceMs: 20 });
+  return new Promise<string>((resolve) => {
     const fallBack = () => {
       worker.terminate();
       resolve(onMainThread());
     };
-    worker.onmessage = (event: MessageEvent<{ blob: Blob } | { error: string }>) => {
+    worker.onmessage = (event: MessageEvent<{ text: string } | { error: string }>) => {
       if ('error' in event.data) return fallBack();
       worker.terminate();
-      resolve(event.data.blob);
+      resolve(event.data.text);
     };
     worker.onerror = (event) => {
       event.preventDefault();
       fallBack();
     };
     worker.onmessageerror = fallBack;
-    worker.postMessage({ table: rest, rows: encoded, meta } satisfies CsvBuildRequest, transferables(encoded));
+    worker.postMessage({ fields: table.fields, rows } satisfies CsvBuildRequest, transferables(rows));
   });
 }

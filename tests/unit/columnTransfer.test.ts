@@ -6,8 +6,7 @@
  */
 import { decodeDataset, decodeRows, encodeDataset, encodeRows, transferables, type EncodedDataset } from '../../src/data/columnTransfer';
 import { parseToOutcome } from '../../src/import/parseOutcome';
-import { buildCsv } from '../../src/export/csv';
-import type { TableModel } from '../../src/crossfilter/tableModel';
+import { buildCsv, type TidyTable } from '../../src/export/csv';
 import type { Dataset } from '../../src/data/schema';
 import { loadRealDataset, synthesize } from '../../bench/synth';
 import { smallDatasetText } from '../fixtures/loadFixture';
@@ -83,21 +82,27 @@ describe('datasets as columns', () => {
 describe('CSV rows as columns', () => {
   it('the CSV written from the received rows is byte for byte the one written from the originals', async () => {
     const dataset = synthesize(loadRealDataset(), { strikes: 3_000, events: null });
-    const table: TableModel = {
-      caption: 'Strikes',
-      measure: 'people killed',
-      columns: [
-        { key: 'id', header: 'ID' },
-        { key: 'date', header: 'Date' },
-        { key: 'lat', header: 'Latitude', numeric: true },
-        { key: 'killedMax', header: 'Killed (max)', numeric: true },
-        { key: 'place', header: 'Place' },
+    const table: TidyTable = {
+      fields: [
+        { name: 'id', title: 'Id', type: 'string' },
+        { name: 'date_start', title: 'Date', type: 'string' },
+        { name: 'lat', title: 'Latitude', type: 'number' },
+        { name: 'killed_max', title: 'Killed (max)', type: 'integer' },
+        { name: 'place', title: 'Place', type: 'string' },
+        { name: 'confirmed', title: 'Confirmed', type: 'boolean' },
       ],
-      rows: dataset.strikes!.map((s) => ({ id: s.id, date: s.date, lat: s.lat, killedMax: s.killedMax, place: s.id.endsWith('7') ? `=HYPERLINK("x"), ${s.place}` : s.place })),
+      rows: dataset.strikes!.map((s) => ({
+        id: s.id,
+        date_start: s.date,
+        lat: s.lat,
+        killed_max: s.killedMax,
+        place: s.id.endsWith('7') ? `=HYPERLINK("x"), ${s.place}` : s.place,
+        confirmed: s.status === 'confirmed',
+      })),
     };
-    const meta = { title: 'Strikes', filters: '2008–2011', dataVersion: 'v1', sources: ['TBIJ'] };
     const encoded = await encodeRows(table.rows, { sliceMs: 0 });
-    const rows = (await decodeRows(structuredClone(encoded, { transfer: transferables(encoded) }))) as TableModel['rows'];
-    expect(buildCsv({ ...table, rows }, meta)).toBe(buildCsv(table, meta));
+    const rows = (await decodeRows(structuredClone(encoded, { transfer: transferables(encoded) }))) as TidyTable['rows'];
+    expect(buildCsv({ ...table, rows })).toBe(buildCsv(table));
+    expect(rows).toStrictEqual(table.rows);
   });
 });
