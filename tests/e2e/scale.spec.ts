@@ -1,10 +1,10 @@
 /**
  * A researcher's 100,000-strike file (≈33 MB, seeded synthetic rows: bench/synth.ts) through the
  * real UI: it loads, the status line counts every strike, the map's table opens with only a
- * screenful of rows in the DOM (yet reaches the last row), and a reload brings the file back from
- * IndexedDB. Timing budgets are the bench's (bench/import.ts), not this test's.
+ * screenful of rows in the DOM (yet reaches the last row), a reload brings the file back from
+ * IndexedDB, and "Download dataset" gives it back whole. Timing budgets are the bench's (bench/import.ts), not this test's.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
@@ -52,6 +52,13 @@ test('a 100,000-strike file loads, its map table stays small in the DOM, and it 
   await page.reload();
   // Read back from IndexedDB and checked again in the worker.
   await expect(page.getByText(/^Showing all years/)).toContainText('100,000 drone strikes', { timeout: 45_000 });
-  await expect(page.getByRole('note', { name: 'Your data' })).toContainText('Your data: synthetic-100k.json, ');
+  const restored = page.getByRole('note', { name: 'Your data' });
+  await expect(restored).toContainText('Your data: synthetic-100k.json, ');
+
+  // "Download dataset" hands back the stored file: all 100,000 strikes, loadable again.
+  const download = page.waitForEvent('download');
+  await restored.getByRole('button', { name: 'Download dataset' }).click();
+  const saved = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { strikes: unknown[] };
+  expect(saved.strikes).toHaveLength(STRIKES);
   expect(consoleErrors).toEqual([]);
 });
