@@ -1,9 +1,11 @@
 /**
  * Reads and validates a dataset off the main thread, so a 50 MB file does not freeze the page.
  * Receives a Blob (a File or a fetched body), answers with a ParseOutcome whose dataset travels
- * as columns (columnTransfer.ts), its typed arrays transferred rather than copied.
+ * as columns (columnTransfer.ts), its typed arrays transferred rather than copied, with the parts
+ * of the cross-filter index that cost a pass over every strike (crossfilter/datasetIndex.ts).
  */
 import { encodeDataset, transferables } from '../data/columnTransfer';
+import { buildDatasetIndex, datasetIndexTransferables } from '../crossfilter/datasetIndex';
 import { parseToOutcome, type WireOutcome } from './parseOutcome';
 
 export interface ParseRequest {
@@ -22,10 +24,10 @@ async function answer(request: ParseRequest): Promise<void> {
   let outcome: WireOutcome;
   try {
     const parsed = parseToOutcome(await request.blob.text());
-    outcome = parsed.ok ? { ok: true, encoded: await encodeDataset(parsed.dataset), warnings: parsed.warnings } : parsed;
+    outcome = parsed.ok ? { ok: true, encoded: await encodeDataset(parsed.dataset), index: buildDatasetIndex(parsed.dataset), warnings: parsed.warnings } : parsed;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     outcome = { ok: false, problems: [{ path: '', message: `the file could not be read: ${reason}` }], problemCount: 1 };
   }
-  scope.postMessage(outcome, outcome.ok ? transferables(outcome.encoded) : []);
+  scope.postMessage(outcome, outcome.ok ? [...transferables(outcome.encoded), ...datasetIndexTransferables(outcome.index)] : []);
 }

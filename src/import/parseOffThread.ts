@@ -1,4 +1,5 @@
 import { decodeDataset } from '../data/columnTransfer';
+import { adoptDatasetIndex } from '../crossfilter/datasetIndex';
 import { parseToOutcome, type ParseOutcome, type WireOutcome } from './parseOutcome';
 
 async function parseOnMainThread(blob: Blob): Promise<ParseOutcome> {
@@ -29,7 +30,13 @@ export function parseDatasetBlob(blob: Blob): Promise<ParseOutcome> {
     worker.onmessage = (event: MessageEvent<WireOutcome>) => {
       worker.terminate();
       const answer = event.data;
-      resolve(answer.ok ? decodeDataset(answer.encoded).then((dataset) => ({ ok: true, dataset, warnings: answer.warnings })) : answer);
+      if (!answer.ok) return resolve(answer);
+      resolve(
+        decodeDataset(answer.encoded).then((dataset) => {
+          adoptDatasetIndex(dataset, answer.index);
+          return { ok: true, dataset, warnings: answer.warnings };
+        }),
+      );
     };
     const fallBack = (event: Event) => {
       event.preventDefault();

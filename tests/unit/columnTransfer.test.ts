@@ -7,7 +7,9 @@
 import { decodeDataset, decodeRows, encodeDataset, encodeRows, transferables, type EncodedDataset } from '../../src/data/columnTransfer';
 import { parseToOutcome } from '../../src/import/parseOutcome';
 import { buildCsv, type TidyTable } from '../../src/export/csv';
-import type { Dataset } from '../../src/data/schema';
+import type { Dataset, Strike } from '../../src/data/schema';
+import { adoptDatasetIndex, buildDatasetIndex, countInYears, datasetIndexTransferables } from '../../src/crossfilter/datasetIndex';
+import { strikeTrackers } from '../../src/data/trackers';
 import { loadRealDataset, synthesize } from '../../bench/synth';
 import { smallDatasetText } from '../fixtures/loadFixture';
 
@@ -76,6 +78,26 @@ describe('datasets as columns', () => {
     const dataset = { ...parsed(smallDatasetText()), strikes: [] } as Dataset;
     expect(await decodeDataset(send(await encodeDataset(dataset)))).toStrictEqual(dataset);
     expect(await decodeRows(await encodeRows([{}, {}]))).toStrictEqual([{}, {}]);
+  });
+});
+
+describe('the index built in the worker', () => {
+  it('adopted by the page, it answers as the page would have built it', async () => {
+    const synthetic = synthesize(loadRealDataset(), { strikes: 5_000, events: null });
+    // Two trackers' rows, as after "Add to current data".
+    const strikes = synthetic.strikes!.map((s, i): Strike => (i % 3 === 0 ? { ...s, tracker: 'pbc' } : s));
+    const inWorker = parsed(JSON.stringify({ ...synthetic, strikes }));
+    const index = buildDatasetIndex(inWorker);
+    const encoded = await encodeDataset(inWorker);
+    const { encoded: arrived, index: arrivedIndex } = structuredClone({ encoded, index }, { transfer: [...transferables(encoded), ...datasetIndexTransferables(index)] });
+    const onPage = await decodeDataset(arrived);
+    adoptDatasetIndex(onPage, arrivedIndex);
+    const builtHere = parsed(JSON.stringify({ ...synthetic, strikes }));
+    expect(strikeTrackers(onPage.strikes!)).toEqual(['tbij', 'pbc']);
+    for (const range of [null, { from: 2004, to: 2004 }, { from: 2008, to: 2012 }, { from: 1990, to: 2030 }, { from: 2030, to: 2040 }]) {
+      expect(countInYears(onPage.strikes!, range)).toBe(countInYears(builtHere.strikes!, range));
+    }
+    expect(countInYears(onPage.strikes!, { from: 2008, to: 2012 })).toBeGreaterThan(0);
   });
 });
 
