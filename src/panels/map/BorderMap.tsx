@@ -347,12 +347,15 @@ function EscapeClosesPopup({ hasSelection, onSelect }: { hasSelection: boolean; 
   return null;
 }
 
-/** Names the map's keyboard-focusable container (Leaflet gives it tabindex 0 for arrow-key panning). */
+/**
+ * Names the map's keyboard-focusable container (Leaflet gives it tabindex 0 for arrow-key panning).
+ * A region, not a group: a Tab stop needs a role that says it can be used (axe focus-order-semantics).
+ */
 function ContainerLabel({ label }: { label: string }) {
   const map = useMap();
   useEffect(() => {
     const el = map.getContainer();
-    el.setAttribute('role', 'group');
+    el.setAttribute('role', 'region');
     el.setAttribute('aria-label', label);
   }, [map, label]);
   return null;
