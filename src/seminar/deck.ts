@@ -11,6 +11,7 @@ import { DEFAULT_FILTERS, type Filters, type PanelId } from '../crossfilter/filt
 import type { Dataset } from '../data/schema';
 import { filterLine } from '../export/filterLine';
 import { AID_MEASURE_INFO } from '../panels/aid/aidSelectors';
+import { DOLLAR_BASIS_LABELS } from '../crossfilter/constantDollars';
 import { PANEL_IDS, PANELS, panelMeta } from '../panels/registry';
 import { AID_CATEGORY_LABELS, THEME_LABELS, TONE_LABELS } from '../theme/palette';
 import { describeValue, formatProblem, problemsFromZod, type DatasetProblem } from '../data/validation';
@@ -275,6 +276,8 @@ function panelSettings(f: Filters, layout: SlideLayout, dataset: Dataset | null 
   const parts: string[] = [];
   if (shows('aid') && f.aidMeasure !== DEFAULT_FILTERS.aidMeasure) parts.push(`measure: ${AID_MEASURE_INFO[f.aidMeasure].label}`);
   if (shows('aid')) parts.push(f.aidView === 'programme' ? 'By programme' : 'By category');
+  if ((shows('aid') || shows('lens')) && f.aidDollars !== DEFAULT_FILTERS.aidDollars) parts.push(DOLLAR_BASIS_LABELS[f.aidDollars]);
+  if (shows('aid') && f.aidCompare) parts.push('aid measures compared');
   if (shows('aid') && f.aidCategories.length) parts.push(`aid highlighted: ${f.aidCategories.map((c) => AID_CATEGORY_LABELS[c]).join(', ')}`);
   if (shows('drones') && f.droneSeries) parts.push(`strike tracker: ${dataset?.sources.find((s) => s.id === f.droneSeries)?.publisher ?? f.droneSeries}`);
   if (shows('drones') && f.droneCompare) parts.push('drone sources compared');

@@ -125,10 +125,10 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
     },
     [slotByKey, compact, yearRange, onAction, onFocusTick],
   );
-  const yLabel = useMemo(() => ({ value: view.measureInfo.axis, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }) as const, [view.measureInfo.axis]);
+  const yLabel = useMemo(() => ({ value: view.axis, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }) as const, [view.axis]);
   const tooltipContent = useCallback(
-    (props: { active?: boolean; label?: string | number }) => <AidTooltip active={props.active} label={props.label} slotByKey={slotByKey} series={view.series} />,
-    [slotByKey, view.series],
+    (props: { active?: boolean; label?: string | number }) => <AidTooltip active={props.active} label={props.label} slotByKey={slotByKey} series={view.series} unit={view.dollars.unit} />,
+    [slotByKey, view.series, view.dollars.unit],
   );
   const shapes = useMemo(
     () => view.series.map((s, i) => (p: BarShapeProps) => <AidBarShape shape={p} slot={slotByKey.get(String((p.payload as Datum | undefined)?.key))} series={s} hatchId={`${uid}-hatch-${i}`} />),
@@ -186,7 +186,7 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
       </ResponsiveContainer>
       {focusedTick && focusedSlot && (
         <TickTooltip tick={focusedTick}>
-          <AidTooltip active label={focusedSlot.key} slotByKey={slotByKey} series={view.series} />
+          <AidTooltip active label={focusedSlot.key} slotByKey={slotByKey} series={view.series} unit={view.dollars.unit} />
         </TickTooltip>
       )}
     </div>
@@ -256,12 +256,17 @@ interface AidTooltipProps {
   label?: string | number;
   slotByKey: ReadonlyMap<string, AidSlot>;
   series: readonly AidSeries[];
+  /** "current US$" / "constant 2024 US$": the amounts are already in it. */
+  unit: string;
 }
 
-function AidTooltip({ active, label, slotByKey, series }: AidTooltipProps) {
+
+function AidTooltip({ active, label, slotByKey, series, unit }: AidTooltipProps) {
   if (!active || label === undefined) return null;
   const slot = slotByKey.get(String(label));
   if (!slot) return null;
+  // Printed figures keep their digits; deflated ones are estimates, so one decimal is plenty.
+  const amountText = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: unit.startsWith('current') ? 3 : 1 });
   return (
     <div className="chart-tooltip">
       <p className="chart-tooltip__title">
@@ -282,12 +287,12 @@ function AidTooltip({ active, label, slotByKey, series }: AidTooltipProps) {
                     <span className="chart-tooltip__swatch" style={{ background: s.color }} aria-hidden="true" />
                     {s.longLabel}
                   </th>
-                  <td>{(slot.amounts[s.key] ?? 0).toLocaleString('en-US')}</td>
+                  <td>{amountText(slot.amounts[s.key] ?? 0)}</td>
                 </tr>
               ))}
             <tr className="chart-tooltip__total">
-              <th scope="row">Total (US$ m)</th>
-              <td>{(slot.total ?? 0).toLocaleString('en-US')}</td>
+              <th scope="row">Total ({unit} m)</th>
+              <td>{amountText(slot.total ?? 0)}</td>
             </tr>
           </tbody>
         </table>
@@ -299,7 +304,7 @@ function AidTooltip({ active, label, slotByKey, series }: AidTooltipProps) {
             .filter((v) => v.shownAs !== 'drawn')
             .map((v) => (
               <li key={v.row.id}>
-                {v.row.programme} {AID_STATUS_LABELS[v.row.status].toLowerCase()}: {v.row.amount.toLocaleString('en-US')}. {SHOWN_AS_LABELS[v.shownAs]}
+                {v.row.programme} {AID_STATUS_LABELS[v.row.status].toLowerCase()}: {amountText(v.row.amount)}. {SHOWN_AS_LABELS[v.shownAs]}
               </li>
             ))}
         </ul>

@@ -1,6 +1,7 @@
 import { useCallback, useId } from 'react';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import { AID_MEASURES } from '../../data/schema';
+import { DOLLAR_BASES, DOLLAR_BASIS_LABELS } from '../../crossfilter/constantDollars';
 import { useDashboardStore } from '../../store/store';
 import { AidChart } from './AidChart';
 import { AID_MEASURE_INFO, type AidView, type SlotAction } from './aidSelectors';
@@ -37,9 +38,10 @@ export function AidPanel() {
 }
 
 function AidControls({ view }: { view: AidView }) {
-  const { setAidMeasure, setAidView, toggleAidCategory } = useAidActions();
+  const { setAidMeasure, setAidView, setAidDollars, toggleAidCategory } = useAidActions();
   const aidCategories = useDashboardStore((s) => s.filters.aidCategories);
   const breakdownReasonId = useId();
+  const dollarsReasonId = useId();
   return (
     <>
       <label className="aid-control">
@@ -53,6 +55,25 @@ function AidControls({ view }: { view: AidView }) {
           ))}
         </select>
       </label>
+      <div className="aid-control aid-control--group" role="group" aria-label="Dollars" aria-describedby={view.dollars.constantAvailable ? undefined : dollarsReasonId}>
+        {DOLLAR_BASES.map((basis) => (
+          <button
+            key={basis}
+            type="button"
+            className="button"
+            aria-pressed={view.dollars.basis === basis}
+            disabled={basis === 'constant' && !view.dollars.constantAvailable}
+            onClick={() => setAidDollars(basis)}
+          >
+            {DOLLAR_BASIS_LABELS[basis]}
+          </button>
+        ))}
+      </div>
+      {view.dollars.unavailableReason && (
+        <span className="aid-control__reason" id={dollarsReasonId}>
+          {view.dollars.unavailableReason}
+        </span>
+      )}
       <div className="aid-control aid-control--group" role="group" aria-label="Breakdown" aria-describedby={view.breakdownAvailable ? undefined : breakdownReasonId}>
         <button type="button" className="button" aria-pressed={view.view === 'category'} disabled={!view.breakdownAvailable} onClick={() => setAidView('category')}>
           By category
@@ -105,7 +126,12 @@ function ProgrammeLegend({ view }: { view: AidView }) {
 function AidNote({ view }: { view: AidView }) {
   return (
     <>
-      <strong>{view.measureInfo.label}, US$ millions (current).</strong> {view.measureInfo.note}
+      <strong>
+        {view.measureInfo.label}, US$ millions ({view.dollars.basis === 'constant' ? view.dollars.unit.replace(/ US\$$/, '') : 'current'}).
+      </strong>{' '}
+      {view.measureInfo.note} {view.dollars.note}
+      {view.dollars.basis === 'constant' && view.measureInfo.constantNote && ` ${view.measureInfo.constantNote}`}
+      {view.undeflatedYears.length > 0 && ` No index value for ${view.undeflatedYears.map((y) => `FY${y}`).join(', ')}: left out in constant dollars.`}
       {view.hasAggregate && ' FY2002–FY2007 is one 6-year total: the source does not print those years separately, so it is not split.'}
       {view.hasRequestOrEstimate && ' Hatched bars are requests or estimates (labelled “req.” / “est.”), not final figures.'}
       {view.hasOtherFigures && ' † marks a year with a revised, superseded or other figure; the tooltip and the table list it.'}

@@ -8,6 +8,7 @@ import { SlideBars, type SlideBarSlot } from '../../components/slide/SlideBars';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
 import { chartSlideFilters } from '../../components/slide/slideKit';
 import { aidMeta } from './aidMeta';
+import { CONSTANT_BASE_YEAR } from '../../crossfilter/constantDollars';
 import { useDashboardStore } from '../../store/store';
 import { rangeText, selectAidView } from './aidSelectors';
 
@@ -39,6 +40,7 @@ export function AidSlide({ unit }: PanelSlideProps) {
     const shown = view.slots.filter((s) => s.hasData && inRange(s.start, s.end));
     const total = shown.reduce((sum, s) => sum + (s.total ?? 0), 0);
     const parts: string[] = [];
+    const usd = view.dollars.basis === 'constant' ? `${CONSTANT_BASE_YEAR} US$` : 'US$';
     if (range && shown.length > 0) {
       const single = shown.length === 1 ? shown[0]! : null;
       if (single) {
@@ -46,11 +48,12 @@ export function AidSlide({ unit }: PanelSlideProps) {
           .map((s) => ({ label: s.label, value: single.amounts[s.key] ?? 0 }))
           .filter((p) => p.value > 0)
           .map((p) => `${p.label} ${bn(p.value)}`);
-        parts.push(`${single.title}: US$ ${bn(total)} bn (${byCategory.join(' · ')})`);
-      } else parts.push(`${rangeText(range)}: US$ ${bn(total)} bn in all`);
+        parts.push(`${single.title}: ${usd} ${bn(total)} bn (${byCategory.join(' · ')})`);
+      } else parts.push(`${rangeText(range)}: ${usd} ${bn(total)} bn in all`);
     }
     if (view.hasAggregate) parts.push('FY2002–07 is one six-year total, drawn at its yearly average');
     if (view.hasRequestOrEstimate) parts.push('Some years are requests, not final figures');
+    if (view.dollars.basis === 'constant') parts.push(`Deflated with CPI-U (${CONSTANT_BASE_YEAR} = base; a fiscal year takes the CPI of the year it ends in)`);
     return { view, slots, footnote: parts.join('. ') };
   }, [dataset, filters]);
 
@@ -61,7 +64,7 @@ export function AidSlide({ unit }: PanelSlideProps) {
     <SlideFrame
       panel="aid"
       title={title}
-      subtitle={`${view.measureInfo.label}, US$ billions by US fiscal year`}
+      subtitle={`${view.measureInfo.label}, ${view.dollars.unit} billions by US fiscal year`}
       legend={view.series.map((s) => ({ key: s.key, label: s.label, color: s.color, faint: s.dimmed }))}
       footnote={footnote || undefined}
     >

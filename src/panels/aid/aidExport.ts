@@ -28,7 +28,7 @@ export const aidExport: PanelExportAdapter = {
       filterLine: filterLine(filters, dataset.coverage, true),
       sources: view.sources,
       fileYears: fileYearsFor(filters, dataset.coverage, true),
-      subtitle: `${view.measureInfo.label}, US$ millions (current)${view.view === 'programme' ? ', by programme' : ', by category'}`,
+      subtitle: `${view.measureInfo.label}, ${view.dollars.unit} millions${view.view === 'programme' ? ', by programme' : ', by category'}`,
     };
   },
   excludeFromImage: ['.aid-legend'],

@@ -23,6 +23,7 @@ export function useAidPanelData(): AidView | null {
         aidMeasure: f.aidMeasure,
         aidView: f.aidView,
         aidCategories: f.aidCategories,
+        aidDollars: f.aidDollars,
         selection: f.selection,
       };
     }),
@@ -38,6 +39,7 @@ export function useAidActions() {
       toggleYear: s.toggleYear,
       setAidMeasure: s.setAidMeasure,
       setAidView: s.setAidView,
+      setAidDollars: s.setAidDollars,
       toggleAidCategory: s.toggleAidCategory,
     })),
   );
