@@ -31,6 +31,8 @@ export interface Dollars {
   label: string;
   /** For units after a number or in headers: "current US$" / "constant 2024 US$". */
   unit: string;
+  /** The unit of an amount in millions: "US$ millions (current)" / "US$ millions (constant 2024)". */
+  millions: string;
   /** One sentence for the panel note: which index, and how a fiscal year maps to it. */
   note: string;
   /** False when the dataset's price index cannot convert (no index, or no base-year value). */
@@ -80,6 +82,7 @@ export function dollarsFor(dataset: Pick<Dataset, 'priceIndex'>, requested: Doll
     basis,
     label: DOLLAR_BASIS_LABELS[basis],
     unit: DOLLAR_BASIS_LABELS[basis].replace(/^C/, 'c'),
+    millions: basis === 'constant' ? `US$ millions (constant ${CONSTANT_BASE_YEAR})` : 'US$ millions (current)',
     note:
       basis === 'constant'
         ? `Constant ${CONSTANT_BASE_YEAR} dollars: each figure × CPI-U ${CONSTANT_BASE_YEAR} ÷ CPI-U of the calendar year its fiscal year ends in (FY2010 runs Oct 2009–Sep 2010, so it takes the 2010 annual average); index: ${seriesName}, annual averages ${first}–${last}. A multi-year total is deflated at the mean index of its years.`

@@ -1,10 +1,11 @@
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import { AID_MEASURES } from '../../data/schema';
 import { DOLLAR_BASES, DOLLAR_BASIS_LABELS } from '../../crossfilter/constantDollars';
 import { useDashboardStore } from '../../store/store';
 import { AidChart } from './AidChart';
 import { AID_MEASURE_INFO, type AidView, type SlotAction } from './aidSelectors';
+import { aidYearTable } from './aidTable';
 import { useAidActions, useAidPanelData } from './useAidPanelData';
 import './aid.css';
 
@@ -13,6 +14,9 @@ export function AidPanel() {
   const view = useAidPanelData();
   const yearRange = useDashboardStore((s) => s.filters.yearRange);
   const { toggleYear, setYearRange } = useAidActions();
+  // The table shows the values drawn per year; "Rows" shows the source rows behind them instead.
+  const [showRows, setShowRows] = useState(false);
+  const yearTable = useMemo(() => (view ? aidYearTable(view) : null), [view]);
   // Stable, so the memoised chart re-renders only when what it draws changes.
   const onAction = useCallback(
     (action: SlotAction) => {
@@ -24,7 +28,19 @@ export function AidPanel() {
   if (!view) return null;
 
   return (
-    <PanelFrame panel="aid" controls={<AidControls view={view} />} hasOwnFilter={view.hasOwnFilter} table={view.table} note={<AidNote view={view} />} sources={view.sources}>
+    <PanelFrame
+      panel="aid"
+      controls={<AidControls view={view} />}
+      hasOwnFilter={view.hasOwnFilter}
+      table={showRows || !yearTable ? view.table : yearTable}
+      tableControls={
+        <button type="button" className="button" aria-pressed={showRows} onClick={() => setShowRows((on) => !on)}>
+          Rows
+        </button>
+      }
+      note={<AidNote view={view} />}
+      sources={view.sources}
+    >
       {view.state === 'ok' ? (
         <>
           <AidChart view={view} yearRange={yearRange} onAction={onAction} />
@@ -127,7 +143,7 @@ function AidNote({ view }: { view: AidView }) {
   return (
     <>
       <strong>
-        {view.measureInfo.label}, US$ millions ({view.dollars.basis === 'constant' ? view.dollars.unit.replace(/ US\$$/, '') : 'current'}).
+        {view.measureInfo.label}, {view.unit}.
       </strong>{' '}
       {view.measureInfo.note} {view.dollars.note}
       {view.dollars.basis === 'constant' && view.measureInfo.constantNote && ` ${view.measureInfo.constantNote}`}

@@ -126,6 +126,8 @@ export type AidViewState = 'ok' | 'missing-table' | 'no-measure-rows' | 'no-rows
 
 export interface AidView {
   state: AidViewState;
+  /** The unit of every amount in `slots` and `table`, e.g. "US$ millions (current)". */
+  unit: string;
   /** A sentence for the empty state, when `state` is not ok. */
   emptyMessage: string | null;
   measure: AidMeasure;
@@ -414,6 +416,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
   const aid = dataset.aid;
   const measuresAvailable = AID_MEASURES.filter((m) => aid?.some((r) => r.measure === m));
   const base = {
+    unit: dollars.millions,
     measure,
     measureInfo,
     dollars,
@@ -430,7 +433,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
     caption: `US aid to Pakistan: ${measureInfo.label}`,
     columns,
     rows: [],
-    measure: `${measureInfo.label}, US$ millions (${dollars.unit.replace(/ US\$$/, '')})${dollars.basis === 'constant' ? `. ${dollars.note}` : ''}`,
+    measure: `${measureInfo.label}, ${dollars.millions}${dollars.basis === 'constant' ? `. ${dollars.note}` : ''}`,
   };
   const empty = (state: AidViewState, emptyMessage: string): AidView => ({
     ...base,
