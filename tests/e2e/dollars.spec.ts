@@ -50,3 +50,26 @@ test('an unknown dollars value is ignored with a notice', async ({ page }) => {
   await expect(page.getByText(/dollars: unknown value "real"/)).toBeVisible();
   await expect(aid(page).getByRole('button', { name: 'Current US$' })).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('Compare measures shows FY2019–FY2024 values from ForeignAssistance.gov, and the CRS view marks where CRS ends', async ({ page }) => {
+  await ready(page);
+  const panel = aid(page);
+  await expect(panel).toContainText('CRS’s yearly table ends at FY2018');
+  await expect(panel.locator('.aid-chart__after-crs')).toHaveCount(1);
+  await panel.getByRole('button', { name: 'Compare measures' }).click();
+  await expect(page).toHaveURL(/[?&]aidcompare=1(&|$)/);
+  await expect(panel.getByRole('list', { name: 'Measures' })).toContainText('ForeignAssistance.gov disbursements');
+  await expect(panel.locator('rect.aid-compare__bar').first()).toBeVisible();
+  await panel.getByRole('button', { name: 'Show table' }).click();
+  const table = panel.getByRole('table');
+  for (let fy = 2019; fy <= 2024; fy++) {
+    const cells = table.getByRole('row', { name: new RegExp(`^FY${fy}\\b`) }).getByRole('cell');
+    // Obligations and disbursements are never blank in these years.
+    await expect(cells.nth(2)).toHaveText(/^\d[\d,.]*$/);
+    await expect(cells.nth(3)).toHaveText(/^\d[\d,.]*$/);
+  }
+  const fy2019 = table.getByRole('row', { name: /^FY2019\b/ });
+  // ForeignAssistance.gov (vintage L): FY2019 obligations 684.7, disbursements 766.6 (US$ m, current).
+  await expect(fy2019.getByRole('cell').nth(2)).toHaveText(/^684\.\d/);
+  await expect(fy2019.getByRole('cell').nth(3)).toHaveText(/^766\.\d/);
+});

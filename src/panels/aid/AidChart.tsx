@@ -115,6 +115,10 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
   const { tick: focusedTick, onFocusTick, onPointerState } = useFocusedTick();
   const focusedSlot = focusedTick ? slotByKey.get(focusedTick.key) : undefined;
   const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
+  // Where CRS's yearly table stops: the slots after it are shaded and labelled (the panel says what continues).
+  const cutoff = view.crsCutoff?.lastActual;
+  const afterCrsSlots = cutoff === undefined ? [] : view.slots.filter((s) => s.start > cutoff);
+  const afterCrs = afterCrsSlots.length ? ([afterCrsSlots[0]!.key, afterCrsSlots[afterCrsSlots.length - 1]!.key] as const) : null;
   const chartRef = useRef<HTMLDivElement>(null);
   const compact = useCompactTicks(chartRef, view.slots.length);
 
@@ -163,6 +167,19 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
             .map((s) => (
               <ReferenceArea key={`mark-${s.key}`} x1={s.key} x2={s.key} fill={s.selected ? '#1f5fa8' : '#b4312b'} fillOpacity={s.selected ? 0.12 : 0.08} ifOverflow="hidden" />
             ))}
+          {afterCrs && (
+            <ReferenceArea
+              x1={afterCrs[0]}
+              x2={afterCrs[1]}
+              fill="#6b7280"
+              fillOpacity={0.1}
+              stroke="#4b5563"
+              strokeDasharray="4 3"
+              ifOverflow="hidden"
+              label={{ value: 'after CRS', position: 'insideTop', fontSize: 11, fill: '#374151' }}
+              className="aid-chart__after-crs"
+            />
+          )}
           <XAxis
             dataKey="key"
             interval={0}

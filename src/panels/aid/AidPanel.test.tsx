@@ -210,6 +210,31 @@ describe('AidPanel', () => {
     expect(constant.closest('[role="group"]')).toHaveAccessibleDescription('This dataset has no price index, so figures stay in current dollars.');
   });
 
+  it('"Compare measures" sets the measures side by side, with its own table, and turns off again', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const d = smallDataset();
+    d.aid!.push(
+      { id: 'fa-2011', measure: 'fa-obligations', fiscalYearStart: 2011, fiscalYearEnd: 2011, programme: 'TOTAL', programmeName: 'All assistance', category: 'unsplit', status: 'actual', amount: 1947.1, sources: ['crs'] },
+      { id: 'fa-2013', measure: 'fa-obligations', fiscalYearStart: 2013, fiscalYearEnd: 2013, programme: 'TOTAL', programmeName: 'All assistance', category: 'unsplit', status: 'actual', amount: 813, sources: ['crs'] },
+    );
+    const panel = renderPanel(d);
+    // The CRS view says where CRS stops and what continues it.
+    expect(panel).toHaveTextContent('CRS’s yearly table ends at FY2011');
+    await user.click(within(panel).getByRole('button', { name: 'Compare measures' }));
+    expect(filters().aidCompare).toBe(true);
+    expect(within(panel).getByRole('button', { name: 'Compare measures' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(panel).getByRole('list', { name: 'Measures' })).toHaveTextContent('ForeignAssistance.gov obligations');
+    expect(within(panel).getByRole('combobox', { name: 'Measure' })).toBeDisabled();
+    await user.click(within(panel).getByRole('button', { name: 'Show table' }));
+    const table = within(panel).getByRole('table');
+    const header = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(header).toEqual(['Fiscal year', 'CRS appropriations (incl. CSF)', 'ForeignAssistance.gov obligations', 'of which CSF (CRS)', 'Note']);
+    const fy13 = within(table).getByRole('row', { name: /^FY2013/ });
+    expect(fy13).toHaveTextContent('813');
+    await user.click(within(panel).getByRole('button', { name: 'Compare measures' }));
+    expect(within(panel).queryByRole('list', { name: 'Measures' })).not.toBeInTheDocument();
+  });
+
   it('says which table is missing when the dataset has no aid', () => {
     const d = smallDataset();
     delete d.aid;

@@ -4,6 +4,7 @@ import { AID_MEASURES } from '../../data/schema';
 import { DOLLAR_BASES, DOLLAR_BASIS_LABELS } from '../../crossfilter/constantDollars';
 import { useDashboardStore } from '../../store/store';
 import { AidChart } from './AidChart';
+import { AidCompare } from './AidCompare';
 import { AID_MEASURE_INFO, type AidView, type SlotAction } from './aidSelectors';
 import { aidYearTable } from './aidTable';
 import { useAidActions, useAidPanelData } from './useAidPanelData';
@@ -32,19 +33,28 @@ export function AidPanel() {
       panel="aid"
       controls={<AidControls view={view} />}
       hasOwnFilter={view.hasOwnFilter}
-      table={showRows || !yearTable ? view.table : yearTable}
+      table={view.compare ? view.compare.table : showRows || !yearTable ? view.table : yearTable}
       tableControls={
-        <button type="button" className="button" aria-pressed={showRows} onClick={() => setShowRows((on) => !on)}>
-          Rows
-        </button>
+        view.compare ? undefined : (
+          <button type="button" className="button" aria-pressed={showRows} onClick={() => setShowRows((on) => !on)}>
+            Rows
+          </button>
+        )
       }
       note={<AidNote view={view} />}
       sources={view.sources}
     >
-      {view.state === 'ok' ? (
+      {view.compare ? (
+        view.compare.years.length > 0 ? (
+          <AidCompare compare={view.compare} unit={view.dollars.unit} axis={view.dollars.basis === 'constant' ? `${view.dollars.unit} m` : 'US$ m'} />
+        ) : (
+          <EmptyState>No aid figures in any measure for the selected years.</EmptyState>
+        )
+      ) : view.state === 'ok' ? (
         <>
           <AidChart view={view} yearRange={yearRange} onAction={onAction} />
           {view.view === 'programme' && <ProgrammeLegend view={view} />}
+          {view.crsCutoff && <CrsCutoff cutoff={view.crsCutoff} />}
         </>
       ) : (
         <EmptyState>{view.emptyMessage}</EmptyState>
@@ -53,8 +63,23 @@ export function AidPanel() {
   );
 }
 
+/** Where CRS's table stops, and what continues the series: said under the chart, with the way to see it. */
+function CrsCutoff({ cutoff }: { cutoff: { lastActual: number; continuedTo: number } }) {
+  const { setAidCompare } = useAidActions();
+  return (
+    <p className="aid-cutoff">
+      <span className="aid-cutoff__mark" aria-hidden="true" />
+      CRS’s yearly table ends at FY{cutoff.lastActual}; later CRS bars are requests or no data. ForeignAssistance.gov obligations and disbursements (without CSF) continue to FY{cutoff.continuedTo}.{' '}
+      <button type="button" className="link-button" onClick={() => setAidCompare(true)}>
+        See the measures side by side
+      </button>
+    </p>
+  );
+}
+
 function AidControls({ view }: { view: AidView }) {
-  const { setAidMeasure, setAidView, setAidDollars, toggleAidCategory } = useAidActions();
+  const { setAidMeasure, setAidView, setAidDollars, setAidCompare, toggleAidCategory } = useAidActions();
+  const comparing = view.compare !== null;
   const aidCategories = useDashboardStore((s) => s.filters.aidCategories);
   const breakdownReasonId = useId();
   const dollarsReasonId = useId();
@@ -62,7 +87,7 @@ function AidControls({ view }: { view: AidView }) {
     <>
       <label className="aid-control">
         <span>Measure</span>
-        <select value={view.measure} onChange={(e) => setAidMeasure(AID_MEASURES.find((m) => m === e.target.value) ?? view.measure)}>
+        <select value={view.measure} disabled={comparing} onChange={(e) => setAidMeasure(AID_MEASURES.find((m) => m === e.target.value) ?? view.measure)}>
           {AID_MEASURES.map((m) => (
             <option key={m} value={m} disabled={!view.measuresAvailable.includes(m) && m !== view.measure}>
               {AID_MEASURE_INFO[m].label}
@@ -90,6 +115,13 @@ function AidControls({ view }: { view: AidView }) {
           {view.dollars.unavailableReason}
         </span>
       )}
+      {view.measuresAvailable.length > 1 && (
+        <button type="button" className="button" aria-pressed={comparing} onClick={() => setAidCompare(!comparing)}>
+          Compare measures
+        </button>
+      )}
+      {!comparing && (
+      <>
       <div className="aid-control aid-control--group" role="group" aria-label="Breakdown" aria-describedby={view.breakdownAvailable ? undefined : breakdownReasonId}>
         <button type="button" className="button" aria-pressed={view.view === 'category'} disabled={!view.breakdownAvailable} onClick={() => setAidView('category')}>
           By category
@@ -117,6 +149,8 @@ function AidControls({ view }: { view: AidView }) {
           })}
         </fieldset>
       )}
+      </>
+      )}
     </>
   );
 }
@@ -140,6 +174,14 @@ function ProgrammeLegend({ view }: { view: AidView }) {
 }
 
 function AidNote({ view }: { view: AidView }) {
+  if (view.compare) {
+    return (
+      <>
+        <strong>Measures compared, {view.unit}.</strong> CRS appropriations include Coalition Support Funds (military reimbursements); ForeignAssistance.gov obligations and disbursements exclude them, so the measures differ even in years they share. Faint, dashed bars: a yearly average of CRS’s FY2002–FY2007 total, or a request. {view.dollars.note}
+        {view.compare.crsLastActual !== null && ` CRS’s yearly table ends at FY${view.compare.crsLastActual}: the shaded years carry ForeignAssistance.gov figures only.`}
+      </>
+    );
+  }
   return (
     <>
       <strong>

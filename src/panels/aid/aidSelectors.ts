@@ -18,9 +18,10 @@ import { selectedItemYearIndexed as selectedItemYear, yearsWithMatchingEventsInd
 import type { CellValue, TableModel } from '../../crossfilter/tableModel';
 import { AID_CATEGORY_COLORS, AID_CATEGORY_LABELS } from '../../theme/palette';
 import { dollarsFor, type Dollars } from '../../crossfilter/constantDollars';
+import { selectAidCompare, type AidCompareView } from './aidCompare';
 
 /** The filter fields the aid panel reads (its hook subscribes to these only). */
-export const AID_FILTER_KEYS = ['yearRange', 'yearRangeOrigin', 'tones', 'themes', 'aidMeasure', 'aidView', 'aidCategories', 'aidDollars', 'selection'] as const satisfies readonly (keyof Filters)[];
+export const AID_FILTER_KEYS = ['yearRange', 'yearRangeOrigin', 'tones', 'themes', 'aidMeasure', 'aidView', 'aidCategories', 'aidDollars', 'aidCompare', 'selection'] as const satisfies readonly (keyof Filters)[];
 
 export type AidStatus = AidRow['status'];
 
@@ -136,6 +137,13 @@ export interface AidView {
   dollars: Dollars;
   /** The value axis title, with the measure and the dollars. */
   axis: string;
+  /** "Compare measures": every measure side by side per fiscal year (null unless that view is on). */
+  compare: AidCompareView | null;
+  /**
+   * In the CRS view, where CRS's yearly actuals stop and how far ForeignAssistance.gov's
+   * figures continue the series (null when CRS is not shown or nothing continues it).
+   */
+  crsCutoff: { lastActual: number; continuedTo: number } | null;
   /** Fiscal years whose rows could not be deflated (no index value): left out in constant dollars. */
   undeflatedYears: number[];
   /** Measures the dataset holds rows for, in schema order. */
@@ -415,7 +423,14 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
 
   const aid = dataset.aid;
   const measuresAvailable = AID_MEASURES.filter((m) => aid?.some((r) => r.measure === m));
+  const compare =
+    filters.aidCompare && aid ? selectAidCompare(aid, (rows) => buildSlots(inDollars(rows, dollars).rows, sourceDates, 'category'), dollars, filterRange, dimRange) : null;
+  const lastEnd = (rows: readonly AidRow[]) => (rows.length ? Math.max(...rows.map((r) => r.fiscalYearEnd)) : null);
+  const crsEnd = lastEnd((aid ?? []).filter((r) => r.measure === 'crs-appropriations' && r.status === 'actual'));
+  const laterEnd = lastEnd((aid ?? []).filter((r) => r.measure !== 'crs-appropriations'));
   const base = {
+    compare,
+    crsCutoff: measure === 'crs-appropriations' && crsEnd !== null && laterEnd !== null && laterEnd > crsEnd ? { lastActual: crsEnd, continuedTo: laterEnd } : null,
     unit: dollars.millions,
     measure,
     measureInfo,

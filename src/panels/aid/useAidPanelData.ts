@@ -24,6 +24,7 @@ export function useAidPanelData(): AidView | null {
         aidView: f.aidView,
         aidCategories: f.aidCategories,
         aidDollars: f.aidDollars,
+        aidCompare: f.aidCompare,
         selection: f.selection,
       };
     }),
@@ -40,6 +41,7 @@ export function useAidActions() {
       setAidMeasure: s.setAidMeasure,
       setAidView: s.setAidView,
       setAidDollars: s.setAidDollars,
+      setAidCompare: s.setAidCompare,
       toggleAidCategory: s.toggleAidCategory,
     })),
   );
