@@ -73,3 +73,14 @@ test('Compare measures shows FY2019–FY2024 values from ForeignAssistance.gov, 
   await expect(fy2019.getByRole('cell').nth(2)).toHaveText(/^684\.\d/);
   await expect(fy2019.getByRole('cell').nth(3)).toHaveText(/^766\.\d/);
 });
+
+test('the lens follows the dollars switch: its axis and table are in constant 2024 dollars', async ({ page }) => {
+  await ready(page, '?dollars=constant');
+  const lens = page.getByRole('region', { name: 'Carrot and stick' });
+  await expect(lens.locator('svg.lens-chart__svg')).toContainText('Aid (CRS, 2024 $)');
+  await lens.getByRole('button', { name: 'Show table' }).click();
+  await expect(lens.getByRole('columnheader', { name: 'Total aid (constant 2024 US$ m)' })).toBeVisible();
+  const fy2010 = lens.getByRole('row', { name: /^FY2010\b/ });
+  const total = Number((await fy2010.getByRole('cell').nth(4).innerText()).replace(/,/g, ''));
+  expect(Math.abs(total - 4504 * (cpi(2024) / cpi(2010)))).toBeLessThan(1);
+});
