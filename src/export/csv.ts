@@ -11,6 +11,8 @@ export interface CsvMeta {
   /** The active filters in words ("FY2008–FY2011 · friction"); empty when none. */
   filters: string;
   dataVersion: string;
+  /** Where the data came from when it is not the built-in dataset (then `dataVersion` is only that file's claim). */
+  origin?: string | null;
   /** Source titles shown with the panel: used for the source column when the table has none. */
   sources?: readonly string[];
   /** Who made the file: the dashboard's name. */
@@ -58,7 +60,7 @@ export function buildCsv(table: TableModel, meta: CsvMeta): string {
     comment(meta.title),
     comment(`Measure and units: ${table.measure}`),
     comment(`Filters: ${meta.filters || 'none'}`),
-    comment(`Data version: ${meta.dataVersion}`),
+    ...(meta.origin ? [comment(`Data: ${meta.origin}`), comment(`Version given in that data: ${meta.dataVersion}`)] : [comment(`Data version: ${meta.dataVersion}`)]),
     comment('Empty cells are unknown (not zero).'),
   ];
   if (meta.generator) lines.push(comment(`Exported from: ${meta.generator}`));

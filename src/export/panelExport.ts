@@ -5,6 +5,7 @@
 import type { PanelId } from '../crossfilter/filters';
 import type { TableModel } from '../crossfilter/tableModel';
 import type { Dataset } from '../data/schema';
+import { exportProvenance, type ExportProvenance } from './provenance';
 import { DASHBOARD_TITLE } from '../components/AppHeader';
 import { panelMeta } from '../panels/registry';
 import { useDashboardStore } from '../store/store';
@@ -29,13 +30,10 @@ export interface PanelExportRequest {
 
 export type ExportOutcome = { ok: true; message: string } | { ok: false; message: string; offerDownload?: boolean };
 
-/** "Pakistan–United States relations, 2001–2024 · data version 2024-06-01" */
-export function creditLine(dataset: Dataset): string {
-  return `${DASHBOARD_TITLE} · dashboard export · data version ${dataset.version}`;
-}
-
 interface Context {
   dataset: Dataset;
+  /** The credit and, for data that is not the built-in dataset, where it came from. */
+  provenance: ExportProvenance;
   adapter: PanelExportAdapter;
   info: PanelExportInfo;
   title: string;
@@ -43,13 +41,14 @@ interface Context {
 }
 
 async function context(panel: PanelId): Promise<Context> {
-  const { dataset, filters } = useDashboardStore.getState();
+  const { dataset, filters, datasetOrigin } = useDashboardStore.getState();
   if (!dataset) throw new Error('No dataset is loaded.');
   const { exportAdapter, title } = panelMeta(panel);
   const adapter = await exportAdapter();
   const info = adapter.info(dataset, filters);
   return {
     dataset,
+    provenance: exportProvenance(dataset, datasetOrigin),
     adapter,
     info,
     title,
@@ -65,7 +64,7 @@ export async function renderPanelPng(req: PanelExportRequest, pixelRatio = 2): P
   const panelWidth = Math.round(req.panelEl.getBoundingClientRect().width);
   const chart = chartClone({ panelEl: req.panelEl, panelId: req.panel, exclude: ctx.adapter.excludeFromImage ?? [] });
   const padX = Math.max(8, (panelWidth - chart.width) / 2);
-  const footer = { legend: ctx.info.legend, sources: req.sources, credit: creditLine(ctx.dataset), maxSourceLines: 6 };
+  const footer = { legend: ctx.info.legend, sources: req.sources, credit: ctx.provenance.credit, origin: ctx.provenance.origin, maxSourceLines: 6 };
   const header = { title: ctx.title, filterLine: `Filters: ${ctx.info.filterLine}`, ...(ctx.info.subtitle ? { subtitle: ctx.info.subtitle } : {}) };
   const sheet = buildSheet({ header, footer, chart: chart.node, width: panelWidth, padX, measure });
   const host = createOffscreenHost();
@@ -89,7 +88,7 @@ export async function renderPanelSvg(req: PanelExportRequest): Promise<{ text: s
   const body = req.panelEl.querySelector<HTMLElement>('.panel__body');
   const width = Math.round(body?.getBoundingClientRect().width ?? req.panelEl.getBoundingClientRect().width) || 640;
   const chart = ctx.adapter.drawSvg ? ctx.adapter.drawSvg({ doc, panelEl: req.panelEl, dataset: ctx.dataset, filters, width }) : cloneRechartsSurfaces(req.panelEl, doc);
-  const text = [ctx.title, ctx.info.subtitle ?? '', ...ctx.info.legend.map((l) => l.label), ...req.sources].join(' ');
+  const text = [ctx.title, ctx.info.subtitle ?? '', ...ctx.info.legend.map((l) => l.label), ...req.sources, ctx.provenance.origin ?? ''].join(' ');
   const fontCss = await fontEmbedCss(text);
   const { svg } = composeSvgDocument(
     doc,
@@ -101,7 +100,9 @@ export async function renderPanelSvg(req: PanelExportRequest): Promise<{ text: s
       width,
       legend: ctx.info.legend,
       sources: req.sources,
-      credit: creditLine(ctx.dataset),
+      credit: ctx.provenance.credit,
+      origin: ctx.provenance.origin,
+      originDetails: ctx.provenance.details,
       note: ctx.adapter.svgNote?.(ctx.dataset, filters) ?? (chart ? null : 'The chart could not be drawn as vectors; use Download PNG.'),
       // Short enough never to outgrow the chart; the <desc> and the CSV hold the full list.
       maxSourceLines: 3,
@@ -119,6 +120,7 @@ export async function renderPanelCsv(req: PanelExportRequest): Promise<{ text: s
     title: req.table.caption || ctx.title,
     filters: ctx.info.filterLine,
     dataVersion: ctx.dataset.version,
+    origin: ctx.provenance.details,
     sources: req.sources,
     generator: DASHBOARD_TITLE,
   });
