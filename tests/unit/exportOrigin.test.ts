@@ -1,8 +1,8 @@
 /**
  * Exports name the data's origin when it is not the built-in dataset: the credit and origin
- * line every image carries, the SVG's text and metadata, and the CSV header.
+ * line every image carries, the SVG's text and metadata, and the CSV metadata.
  */
-import { buildCsv } from '../../src/export/csv';
+import { buildCsvMetadata } from '../../src/export/csv';
 import { exportProvenance } from '../../src/export/provenance';
 import { composeSvgDocument, serializeSvg, SVG_NS, wrapWhole } from '../../src/export/svgCompose';
 import { urlOrigin, fileOrigin } from '../../src/import/loadDataset';
@@ -78,19 +78,12 @@ describe('the origin line of an exported image', () => {
   });
 });
 
-describe('the CSV header', () => {
-  const table = { caption: 'T', measure: 'Strikes', columns: [{ key: 'year', header: 'Year' }], rows: [{ year: '2008' }] };
+describe('the CSV metadata', () => {
+  const table = { fields: [{ name: 'year', title: 'Year', type: 'integer' as const }], rows: [{ year: 2008 }] };
+  const meta = { fileName: 't.csv', title: 'T', measure: 'Strikes', filters: '', dataVersion: 'v9', sources: [], generator: 'G' };
 
-  it('states where other data came from, and its version only as that data’s claim', () => {
-    const text = buildCsv(table, { title: 'T', filters: '', dataVersion: 'v9', origin: exportProvenance(smallDataset(), origin).details });
-    const comments = text.split('\r\n').filter((l) => l.startsWith('#'));
-    expect(comments).toContain(`# Data: Data from ${LONG_HOST}, not the dashboard’s built-in dataset (address: https://${LONG_HOST}/pk.json)`);
-    expect(comments).toContain('# Version given in that data: v9');
-    expect(comments.some((c) => c.startsWith('# Data version:'))).toBe(false);
-  });
-
-  it('keeps the data version line for the built-in dataset', () => {
-    const text = buildCsv(table, { title: 'T', filters: '', dataVersion: 'v9', origin: null });
-    expect(text.split('\r\n')).toContain('# Data version: v9');
+  it('states where other data came from, with its full address', () => {
+    const metadata = buildCsvMetadata(table, { ...meta, origin: exportProvenance(smallDataset(), origin).details ?? '' });
+    expect(metadata['dc:provenance']).toBe(`Data from ${LONG_HOST}, not the dashboard’s built-in dataset (address: https://${LONG_HOST}/pk.json)`);
   });
 });
