@@ -493,16 +493,16 @@ function SlideEditor({ slide, index, count, onPresent }: { slide: Slide; index: 
         <button type="button" className="button" onClick={() => applySlide(slide)} aria-label={`Show slide ${n} in the dashboard`}>
           Show
         </button>
-        <button type="button" className="button" onClick={() => store().updateSlide(slide.id, { query: filtersToQuery(useDashboardStore.getState().filters) })} aria-label={`Save the current view into slide ${n}`}>
+        <button type="button" className="button" onClick={() => store().updateSlide(slide.id, { query: filtersToQuery(useDashboardStore.getState().filters) })} aria-label={`Use current view for slide ${n}`}>
           Use current view
         </button>
-        <button type="button" className="button" onClick={() => onPresent(index)} aria-label={`Present from slide ${n}`}>
+        <button type="button" className="button" onClick={() => onPresent(index)} aria-label={`Present from here: slide ${n}`}>
           Present from here
         </button>
-        <button id={`slide-up-${slide.id}`} type="button" className="button" disabled={index === 0} onClick={() => move(-1)} aria-label={`Move slide ${n} up`}>
+        <button id={`slide-up-${slide.id}`} type="button" className="button" disabled={index === 0} onClick={() => move(-1)} aria-label={`Move up: slide ${n}`}>
           Move up
         </button>
-        <button id={`slide-down-${slide.id}`} type="button" className="button" disabled={index === count - 1} onClick={() => move(1)} aria-label={`Move slide ${n} down`}>
+        <button id={`slide-down-${slide.id}`} type="button" className="button" disabled={index === count - 1} onClick={() => move(1)} aria-label={`Move down: slide ${n}`}>
           Move down
         </button>
         <button

@@ -260,10 +260,10 @@ describe('deck editor', { timeout: 30_000 }, () => {
     await user.type(title, 'My view');
     await user.type(within(dialog).getByRole('textbox', { name: `Speaker notes of slide ${n + 1}` }), 'Ask about 2010.');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: `Layout of slide ${n + 1}` }), 'map');
-    await user.click(within(dialog).getByRole('button', { name: `Move slide ${n + 1} up` }));
+    await user.click(within(dialog).getByRole('button', { name: `Move up: slide ${n + 1}` }));
     const slides = useSeminarStore.getState().deck.slides;
     expect(slides[n - 1]).toMatchObject({ title: 'My view', layout: 'map', notes: 'Ask about 2010.' });
-    expect(within(dialog).getByRole('button', { name: `Move slide ${n} up` })).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: `Move up: slide ${n}` })).toHaveFocus();
     expect((JSON.parse(localStorage.getItem(DECK_STORAGE_KEY)!) as Deck).slides[n - 1]!.title).toBe('My view');
     await user.click(within(dialog).getByRole('button', { name: `Delete slide ${n}` }));
     expect(useSeminarStore.getState().deck).toEqual(EXAMPLE_DECK);

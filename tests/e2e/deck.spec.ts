@@ -111,8 +111,8 @@ test('a deck built from "New deck" goes to PowerPoint and a PDF handout, slide f
   await expect(page.getByText('Slide moved to position 2.')).toBeAttached();
   await expect.poll(() => titleValues(dialog)).toEqual([slides[0]!.title, slides[2]!.title, slides[1]!.title]);
   // And with the Move buttons, which stay.
-  await dialog.getByRole('button', { name: 'Move slide 3 up' }).click();
-  await dialog.getByRole('button', { name: 'Move slide 2 down' }).click();
+  await dialog.getByRole('button', { name: 'Move up: slide 3' }).click();
+  await dialog.getByRole('button', { name: 'Move down: slide 2' }).click();
   await expect.poll(() => titleValues(dialog)).toEqual([slides[0]!.title, slides[2]!.title, slides[1]!.title]);
   const order = [slides[0]!, slides[2]!, slides[1]!];
 

@@ -86,7 +86,7 @@ test.describe('seminar mode', () => {
     let dialog = page.getByRole('dialog', { name: 'Slides' });
     await dialog.getByRole('textbox', { name: 'Deck title' }).fill('Seminar, week 3');
     await dialog.getByRole('textbox', { name: 'Title of slide 2' }).fill('The 2001 bargain');
-    await dialog.getByRole('button', { name: 'Move slide 2 down' }).click();
+    await dialog.getByRole('button', { name: 'Move down: slide 2' }).click();
     await expect(dialog.getByRole('textbox', { name: 'Title of slide 3' })).toHaveValue('The 2001 bargain');
 
     await page.reload();
