@@ -122,10 +122,13 @@ function SourceList({ titles }: { titles: string[] }) {
   );
 }
 
-/** Long texts scroll inside the popup; the box is focusable so keyboard users can scroll it. */
+/**
+ * Long texts scroll inside the popup; the box is focusable so keyboard users can scroll it, and a
+ * focusable scroller needs a role that says what it holds (an article), not a bare group.
+ */
 function PopupBox({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div className="map-popup" tabIndex={0} role="group" aria-label={title}>
+    <div className="map-popup" tabIndex={0} role="article" aria-label={title}>
       {children}
     </div>
   );
@@ -134,7 +137,7 @@ function PopupBox({ title, children }: { title: string; children: ReactNode }) {
 function LocatedPopupContent({ item }: { item: LocatedMarker }) {
   return (
     <PopupBox title={item.name}>
-      <p className="map-popup__title">{item.name}</p>
+      <h3 className="map-popup__title">{item.name}</h3>
       <dl className="map-popup__facts">
         <Fact label={item.dateEnd ? 'Dates' : 'Date'}>{item.dateLabel}</Fact>
         <Fact label="Type">{item.typeLabel}</Fact>
@@ -154,7 +157,7 @@ function LocatedPopupContent({ item }: { item: LocatedMarker }) {
 function StrikePopupContent({ strike }: { strike: StrikePoint }) {
   return (
     <PopupBox title={`${strike.name}, ${strike.dateLabel}`}>
-      <p className="map-popup__title">{strike.name}</p>
+      <h3 className="map-popup__title">{strike.name}</h3>
       <dl className="map-popup__facts">
         <Fact label="Date">{strike.dateLabel}</Fact>
         <Fact label="Place">{placeText(strike.place, strike.agency) || 'unknown'}</Fact>

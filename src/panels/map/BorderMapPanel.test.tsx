@@ -141,7 +141,7 @@ describe('BorderMapPanel', () => {
     expect(useDashboardStore.getState().filters.selection).toEqual({ kind: 'incident', id: 'salala_2011' });
     expect(marker).toHaveAttribute('aria-pressed', 'true');
     expect(marker).toHaveClass('map-marker--selected');
-    const popup = await within(region).findByRole('group', { name: 'Salala attack' });
+    const popup = await within(region).findByRole('article', { name: 'Salala attack' });
     expect(popup).toHaveTextContent('Approximate location: Salala checkposts, Mohmand');
     expect(popup).toHaveTextContent('Killed24–28');
     expect(popup).toHaveTextContent('Wounded13');
@@ -159,7 +159,7 @@ describe('BorderMapPanel', () => {
     const marker = within(region).getByRole('button', { name: /Salala attack/ });
     act(() => marker.focus());
     await user.keyboard('{Enter}');
-    const popup = await within(region).findByRole('group', { name: 'Salala attack' });
+    const popup = await within(region).findByRole('article', { name: 'Salala attack' });
     act(() => popup.focus());
     await user.keyboard('{Escape}');
     expect(useDashboardStore.getState().filters.selection).toBeNull();
@@ -171,7 +171,7 @@ describe('BorderMapPanel', () => {
     const { region } = renderPanel();
     act(() => useDashboardStore.getState().select({ kind: 'event', id: 'ev-2011-salala' }));
     expect(within(region).getByRole('button', { name: /Salala attack/ })).toHaveAttribute('aria-pressed', 'true');
-    expect(await within(region).findByRole('group', { name: 'Salala attack' })).toBeInTheDocument();
+    expect(await within(region).findByRole('article', { name: 'Salala attack' })).toBeInTheDocument();
   });
 
   it('draws strikes on one canvas and opens the selected strike’s popup as text', async () => {
@@ -180,7 +180,7 @@ describe('BorderMapPanel', () => {
     expect(region.querySelector('.leaflet-strikes-pane path')).toBeNull();
     const strike = smallDataset().strikes![0]!;
     act(() => useDashboardStore.getState().select({ kind: 'strike', id: strike.id }));
-    const popup = await within(region).findByRole('group', { name: /TBIJ B1/ });
+    const popup = await within(region).findByRole('article', { name: /TBIJ B1/ });
     expect(popup).toHaveTextContent('Killed');
     act(() => useDashboardStore.getState().select(null));
     await waitFor(() => expect(within(region).queryByRole('group', { name: /TBIJ B1/ })).not.toBeInTheDocument());
@@ -233,7 +233,7 @@ describe('BorderMapPanel', () => {
     await user.click(within(region).getByRole('button', { name: 'Show table' }));
     act(() => marker.focus()); // focus opens the marker tooltip (React state)
     await user.keyboard('{Enter}');
-    const popup = await within(region).findByRole('group', { name: hostile });
+    const popup = await within(region).findByRole('article', { name: hostile });
     expect(popup).toHaveTextContent(`Approximate location: ${hostile}, Mohmand`);
     expect(within(popup).getAllByText(hostile).length).toBeGreaterThan(0);
     expect(within(within(region).getByRole('table')).getAllByText(hostile)).toHaveLength(2); // name and source cells
