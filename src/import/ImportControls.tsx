@@ -1,5 +1,6 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { lazyWithReload } from '../app/lazyWithReload';
 import { JsonFileButton } from '../components/JsonFileButton';
 import { datasetQueryOptions } from '../data/datasetQuery';
 import { useDashboardStore } from '../store/store';
@@ -8,7 +9,7 @@ import { loadDatasetFile, restoreBuiltInDataset } from './loadDataset';
 import './import.css';
 
 // The CSV import (its dialog, papaparse and the worker) loads the first time it is used.
-const CsvImportDialog = lazy(() => import('./csv/CsvImportDialog'));
+const CsvImportDialog = lazyWithReload(() => import('./csv/CsvImportDialog'));
 
 /**
  * The header's "Load dataset…" (a button over a hidden file input) and "Restore the built-in

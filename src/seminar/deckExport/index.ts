@@ -6,15 +6,16 @@
 import type { Dataset } from '../../data/schema';
 import type { Deck } from '../deck';
 import { renderDeckSlides } from './renderDeck';
+import { importWithReload } from '../../app/lazyWithReload';
 
 export type DeckFileKind = 'pptx' | 'pdf';
 
 export async function exportDeckFile(kind: DeckFileKind, deck: Deck, dataset: Dataset | null, onProgress?: (done: number, total: number) => void): Promise<Blob> {
   const rendered = await renderDeckSlides(deck, dataset, onProgress);
   if (kind === 'pptx') {
-    const { buildPptx } = await import('./pptx');
+    const { buildPptx } = await importWithReload(() => import('./pptx'));
     return buildPptx(deck, rendered, dataset);
   }
-  const { buildPdf } = await import('./pdf');
+  const { buildPdf } = await importWithReload(() => import('./pdf'));
   return buildPdf(deck, rendered, dataset);
 }
