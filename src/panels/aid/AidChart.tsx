@@ -115,6 +115,10 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
   const { tick: focusedTick, onFocusTick, onPointerState } = useFocusedTick();
   const focusedSlot = focusedTick ? slotByKey.get(focusedTick.key) : undefined;
   const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
+  // Where CRS's yearly table stops: the slots after it are shaded and labelled (the panel says what continues).
+  const cutoff = view.crsCutoff?.lastActual;
+  const afterCrsSlots = cutoff === undefined ? [] : view.slots.filter((s) => s.start > cutoff);
+  const afterCrs = afterCrsSlots.length ? ([afterCrsSlots[0]!.key, afterCrsSlots[afterCrsSlots.length - 1]!.key] as const) : null;
   const chartRef = useRef<HTMLDivElement>(null);
   const compact = useCompactTicks(chartRef, view.slots.length);
 
@@ -125,10 +129,10 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
     },
     [slotByKey, compact, yearRange, onAction, onFocusTick],
   );
-  const yLabel = useMemo(() => ({ value: view.measureInfo.axis, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }) as const, [view.measureInfo.axis]);
+  const yLabel = useMemo(() => ({ value: view.axis, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }) as const, [view.axis]);
   const tooltipContent = useCallback(
-    (props: { active?: boolean; label?: string | number }) => <AidTooltip active={props.active} label={props.label} slotByKey={slotByKey} series={view.series} />,
-    [slotByKey, view.series],
+    (props: { active?: boolean; label?: string | number }) => <AidTooltip active={props.active} label={props.label} slotByKey={slotByKey} series={view.series} unit={view.dollars.unit} />,
+    [slotByKey, view.series, view.dollars.unit],
   );
   const shapes = useMemo(
     () => view.series.map((s, i) => (p: BarShapeProps) => <AidBarShape shape={p} slot={slotByKey.get(String((p.payload as Datum | undefined)?.key))} series={s} hatchId={`${uid}-hatch-${i}`} />),
@@ -163,6 +167,19 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
             .map((s) => (
               <ReferenceArea key={`mark-${s.key}`} x1={s.key} x2={s.key} fill={s.selected ? '#1f5fa8' : '#b4312b'} fillOpacity={s.selected ? 0.12 : 0.08} ifOverflow="hidden" />
             ))}
+          {afterCrs && (
+            <ReferenceArea
+              x1={afterCrs[0]}
+              x2={afterCrs[1]}
+              fill="#6b7280"
+              fillOpacity={0.1}
+              stroke="#4b5563"
+              strokeDasharray="4 3"
+              ifOverflow="hidden"
+              label={{ value: 'after CRS', position: 'insideTop', fontSize: 11, fill: '#374151' }}
+              className="aid-chart__after-crs"
+            />
+          )}
           <XAxis
             dataKey="key"
             interval={0}
@@ -186,7 +203,7 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
       </ResponsiveContainer>
       {focusedTick && focusedSlot && (
         <TickTooltip tick={focusedTick}>
-          <AidTooltip active label={focusedSlot.key} slotByKey={slotByKey} series={view.series} />
+          <AidTooltip active label={focusedSlot.key} slotByKey={slotByKey} series={view.series} unit={view.dollars.unit} />
         </TickTooltip>
       )}
     </div>
@@ -256,12 +273,17 @@ interface AidTooltipProps {
   label?: string | number;
   slotByKey: ReadonlyMap<string, AidSlot>;
   series: readonly AidSeries[];
+  /** "current US$" / "constant 2024 US$": the amounts are already in it. */
+  unit: string;
 }
 
-function AidTooltip({ active, label, slotByKey, series }: AidTooltipProps) {
+
+function AidTooltip({ active, label, slotByKey, series, unit }: AidTooltipProps) {
   if (!active || label === undefined) return null;
   const slot = slotByKey.get(String(label));
   if (!slot) return null;
+  // Printed figures keep their digits; deflated ones are estimates, so one decimal is plenty.
+  const amountText = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: unit.startsWith('current') ? 3 : 1 });
   return (
     <div className="chart-tooltip">
       <p className="chart-tooltip__title">
@@ -282,12 +304,12 @@ function AidTooltip({ active, label, slotByKey, series }: AidTooltipProps) {
                     <span className="chart-tooltip__swatch" style={{ background: s.color }} aria-hidden="true" />
                     {s.longLabel}
                   </th>
-                  <td>{(slot.amounts[s.key] ?? 0).toLocaleString('en-US')}</td>
+                  <td>{amountText(slot.amounts[s.key] ?? 0)}</td>
                 </tr>
               ))}
             <tr className="chart-tooltip__total">
-              <th scope="row">Total (US$ m)</th>
-              <td>{(slot.total ?? 0).toLocaleString('en-US')}</td>
+              <th scope="row">Total ({unit} m)</th>
+              <td>{amountText(slot.total ?? 0)}</td>
             </tr>
           </tbody>
         </table>
@@ -299,7 +321,7 @@ function AidTooltip({ active, label, slotByKey, series }: AidTooltipProps) {
             .filter((v) => v.shownAs !== 'drawn')
             .map((v) => (
               <li key={v.row.id}>
-                {v.row.programme} {AID_STATUS_LABELS[v.row.status].toLowerCase()}: {v.row.amount.toLocaleString('en-US')}. {SHOWN_AS_LABELS[v.shownAs]}
+                {v.row.programme} {AID_STATUS_LABELS[v.row.status].toLowerCase()}: {amountText(v.row.amount)}. {SHOWN_AS_LABELS[v.shownAs]}
               </li>
             ))}
         </ul>
