@@ -6,7 +6,8 @@ import { offlineApp } from './scripts/vite/offlineApp.ts';
 /**
  * The Content-Security-Policy of the built app, as a <meta> tag (a static host may not let us
  * set headers). Build only: the dev server injects inline scripts for React refresh.
- * - script-src/worker-src 'self': the bundle and the dataset-parsing worker, nothing inline, no eval
+ * - script-src/worker-src 'self': the bundle, the dataset-parsing worker and the service worker
+ *   (scripts/vite/offlineApp.ts, registered from a bundled script), nothing inline, no eval
  *   (zod runs jitless, see src/data/validation.ts).
  * - style-src 'unsafe-inline': Leaflet and Recharts position elements with style attributes.
  * - img-src data: blob:: chart exports (PNG/SVG) are built as data/blob URLs.

@@ -5,6 +5,11 @@ import '@fontsource-variable/inter';
 import './styles.css';
 import { App } from './App';
 import { registerServiceWorker } from './registerServiceWorker';
+import { ReloadPrompt } from './app/ReloadPrompt';
+import { listenForStaleChunks } from './app/lazyWithReload';
+
+// Before anything loads on demand: a chunk a newer deployment removed brings up the reload offer.
+listenForStaleChunks();
 
 const queryClient = new QueryClient();
 const root = document.getElementById('root');
@@ -15,6 +20,7 @@ createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <App />
     </QueryClientProvider>
+    <ReloadPrompt />
   </StrictMode>,
 );
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { importWithReload } from '../app/lazyWithReload';
 import type { Dataset } from '../data/schema';
 import { downloadBlob } from '../export/download';
 import { originDetails } from '../import/dataOrigin';
@@ -16,7 +17,7 @@ export function DownloadDataButton({ dataset, origin }: { dataset: Dataset; orig
     setBusy(true);
     setMessage(null);
     try {
-      const { dataPackageZip, dataPackageFileName } = await import('../export/dataPackage');
+      const { dataPackageZip, dataPackageFileName } = await importWithReload(() => import('../export/dataPackage'));
       const zip = dataPackageZip(dataset, origin ? { origin: originDetails(origin) ?? origin.label } : {});
       const name = dataPackageFileName(dataset);
       downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);

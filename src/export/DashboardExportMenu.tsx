@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DashboardAction } from './dashboardExport';
 import { useDashboardStore } from '../store/store';
 import { downloadDataset } from '../import/downloadDataset';
+import { importWithReload } from '../app/lazyWithReload';
 import './export.css';
 
 type Status = { ok: boolean; message: string; offerDataset?: boolean } | null;
@@ -32,7 +33,7 @@ export function DashboardExportMenu() {
     setBusy(action);
     setStatus(null);
     try {
-      const { runDashboardExport } = await import('./dashboardExport');
+      const { runDashboardExport } = await importWithReload(() => import('./dashboardExport'));
       setStatus(await runDashboardExport(action));
     } catch (error) {
       setStatus({ ok: false, message: `Export failed: ${error instanceof Error ? error.message : String(error)}` });

@@ -6,6 +6,7 @@
  * arrows, Home and End move; Enter or Space chooses; Esc closes and returns focus to the button.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { importWithReload } from '../app/lazyWithReload';
 import type { PanelId } from '../crossfilter/filters';
 import type { TableModel } from '../crossfilter/tableModel';
 import type { ExportOutcome, PanelExportAction } from './panelExport';
@@ -117,7 +118,7 @@ export function ExportMenu({ panel, table, sources }: ExportMenuProps) {
     setBusy(true);
     setOutcome(null);
     try {
-      const { runPanelExport } = await import('./panelExport');
+      const { runPanelExport } = await importWithReload(() => import('./panelExport'));
       setOutcome(await runPanelExport(action, { panel, panelEl, ...(table ? { table } : {}), sources: sources ?? [] }));
     } catch (error) {
       setOutcome({ ok: false, message: `Export failed: ${error instanceof Error ? error.message : String(error)}` });

@@ -2,6 +2,7 @@
  * Per-panel exports (loaded on demand by the Export menu): PNG (2× or 4×), SVG, copy image and
  * CSV. Reads the live panel and the store; never changes either.
  */
+import { importWithReload } from '../app/lazyWithReload';
 import type { PanelId } from '../crossfilter/filters';
 import type { TableModel } from '../crossfilter/tableModel';
 import type { Dataset } from '../data/schema';
@@ -211,7 +212,7 @@ export async function runPanelExport(action: PanelExportAction, req: PanelExport
       }
       case 'csv-zip': {
         const csv = await renderPanelCsv(req);
-        const { strToU8, zipSync } = await import('fflate');
+        const { strToU8, zipSync } = await importWithReload(() => import('fflate'));
         const zip = zipSync({ [csv.fileName]: strToU8(csv.text), [csv.metadataFileName]: strToU8(csv.metadata) });
         const zipName = csv.fileName.replace(/\.csv$/, '.zip');
         downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), zipName);

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
+import { lazyWithReload } from '../app/lazyWithReload';
 import { JsonFileButton } from '../components/JsonFileButton';
 import { useDashboardStore } from '../store/store';
 import { useImportStore } from './importStore';
@@ -7,7 +8,7 @@ import { useRestoreBuiltIn } from './useRestoreBuiltIn';
 import './import.css';
 
 // The CSV import (its dialog, papaparse and the worker) loads the first time it is used.
-const CsvImportDialog = lazy(() => import('./csv/CsvImportDialog'));
+const CsvImportDialog = lazyWithReload(() => import('./csv/CsvImportDialog'));
 
 /**
  * The header's "Load dataset…" (a button over a hidden file input) and "Restore the built-in

@@ -3,7 +3,8 @@
  * folder may hold one `<Name>Slide.tsx` exporting `<Name>Slide`. The modules load only when
  * present mode first shows the panel. A panel without one is shown in present mode as it is.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazyWithReload } from '../app/lazyWithReload';
 import type { PanelId } from '../crossfilter/filters';
 import type { PanelSlideProps } from '../components/slide/SlideFrame';
 import { PANELS } from './registry';
@@ -15,7 +16,7 @@ function slideOf(id: PanelId): LazyExoticComponent<ComponentType<PanelSlideProps
   if (!entry) return null;
   const [path, load] = entry;
   const name = path.slice(path.lastIndexOf('/') + 1, -'.tsx'.length);
-  return lazy(async () => {
+  return lazyWithReload(async () => {
     const view = (await load())[name];
     if (typeof view !== 'function') throw new Error(`${path} does not export ${name}`);
     return { default: view as ComponentType<PanelSlideProps> };

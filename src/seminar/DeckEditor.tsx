@@ -3,6 +3,7 @@ import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalList
 import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { importWithReload } from '../app/lazyWithReload';
 import { JsonFileButton } from '../components/JsonFileButton';
 import { downloadBlob } from '../export/download';
 import { slugify } from '../export/fileName';
@@ -130,8 +131,8 @@ export function DeckEditor({ onClose, onPresent, layout }: { onClose: () => void
       let blob: Blob;
       let fileName: string;
       if (kind === 'zip') {
-        const { exportSlides } = await import('../export/exportSlides');
-        const { sourceTitlesOf } = await import('./deckExport/renderDeck');
+        const { exportSlides } = await importWithReload(() => import('../export/exportSlides'));
+        const { sourceTitlesOf } = await importWithReload(() => import('./deckExport/renderDeck'));
         blob = await exportSlides(
           current.slides.map((slide) => ({
             title: slide.title,
@@ -144,7 +145,7 @@ export function DeckEditor({ onClose, onPresent, layout }: { onClose: () => void
         );
         fileName = `${deckSlug(current.title)}_slides-1920x1080.zip`;
       } else {
-        const { exportDeckFile } = await import('./deckExport');
+        const { exportDeckFile } = await importWithReload(() => import('./deckExport'));
         blob = await exportDeckFile(kind, current, dataset, onProgress);
         fileName = `${deckSlug(current.title)}.${kind === 'pptx' ? 'pptx' : 'handout.pdf'}`;
       }

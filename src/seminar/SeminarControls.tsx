@@ -1,11 +1,12 @@
-import { lazy, Suspense, useEffect, useRef, useState, type JSX } from 'react';
+import { Suspense, useEffect, useRef, useState, type JSX } from 'react';
 import { useDashboardStore } from '../store/store';
 import { requestFullscreenSafely } from './fullscreen';
 import { useSeminarStore } from './seminarStore';
+import { lazyWithReload } from '../app/lazyWithReload';
 import './seminar.css';
 
 /** The deck editor loads on demand, when "Slides" is first pressed. */
-const DeckEditor = lazy(() => import('./DeckEditor').then((m) => ({ default: m.DeckEditor })));
+const DeckEditor = lazyWithReload(() => import('./DeckEditor').then((m) => ({ default: m.DeckEditor })));
 
 export const DECK_NOTICE_ID = 'seminar-deck';
 

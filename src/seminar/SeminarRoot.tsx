@@ -1,10 +1,11 @@
-import { lazy, Suspense, type JSX } from 'react';
+import { Suspense, type JSX } from 'react';
 import { createPortal } from 'react-dom';
 import { exitFullscreenSafely } from './fullscreen';
 import { useSeminarStore } from './seminarStore';
+import { lazyWithReload } from '../app/lazyWithReload';
 
 /** Present mode's view and its slide drawings load only when a talk starts. */
-const SeminarView = lazy(() => import('./SeminarView'));
+const SeminarView = lazyWithReload(() => import('./SeminarView'));
 
 /** Leaves seminar mode and full screen; the view the speaker had before presenting comes back. */
 export function leaveSeminar(): void {

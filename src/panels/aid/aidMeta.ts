@@ -1,3 +1,4 @@
+import { importWithReload } from '../../app/lazyWithReload';
 import type { PanelMeta } from '../panelMeta';
 
 export const aidMeta: PanelMeta = {
@@ -5,5 +6,5 @@ export const aidMeta: PanelMeta = {
   title: 'US aid to Pakistan',
   brushesYears: true,
   resetFilters: () => ({ aidCategories: [] }),
-  exportAdapter: () => import('./aidExport').then((m) => m.aidExport),
+  exportAdapter: () => importWithReload(() => import('./aidExport')).then((m) => m.aidExport),
 };

@@ -1,8 +1,9 @@
+import { importWithReload } from '../../app/lazyWithReload';
 import type { PanelMeta } from '../panelMeta';
 
 export const droneMeta: PanelMeta = {
   id: 'drones',
   title: 'Drone strikes',
   brushesYears: true,
-  exportAdapter: () => import('./droneExport').then((m) => m.droneExport),
+  exportAdapter: () => importWithReload(() => import('./droneExport')).then((m) => m.droneExport),
 };

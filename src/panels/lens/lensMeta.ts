@@ -1,3 +1,4 @@
+import { importWithReload } from '../../app/lazyWithReload';
 import type { PanelMeta } from '../panelMeta';
 
 export const lensMeta: PanelMeta = {
@@ -5,5 +6,5 @@ export const lensMeta: PanelMeta = {
   title: 'Carrot and stick',
   brushesYears: true,
   slideVariants: [{ id: 'claims', label: 'Claims vs data' }],
-  exportAdapter: () => import('./lensExport').then((m) => m.lensExport),
+  exportAdapter: () => importWithReload(() => import('./lensExport')).then((m) => m.lensExport),
 };

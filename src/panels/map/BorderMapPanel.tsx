@@ -3,7 +3,8 @@
  * (incidents, drone strikes, military operations). It lays out and draws only; what is shown comes
  * from useBorderMapPanelData (pure selectors in mapSelectors.ts).
  */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyWithReload } from '../../app/lazyWithReload';
 import './map.css';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import type { MapLayers } from '../../crossfilter/filters';
@@ -16,7 +17,7 @@ import { useBorderMapPanelData } from './useBorderMapPanelData';
  * the first-load JavaScript): the panel's frame, controls, caption and legend render at once,
  * with a placeholder where the map will be.
  */
-const BorderMap = lazy(() => import('./BorderMap').then((m) => ({ default: m.BorderMap })));
+const BorderMap = lazyWithReload(() => import('./BorderMap').then((m) => ({ default: m.BorderMap })));
 
 function MapLoading() {
   return <div className="border-map border-map--loading skeleton" role="img" aria-label="Loading the map" />;

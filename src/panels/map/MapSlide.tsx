@@ -3,14 +3,15 @@
  * selected incident written beside it in slide-sized type (Leaflet's own popups, hover tooltips
  * and zoom buttons stay hidden in present mode).
  */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyWithReload } from '../../app/lazyWithReload';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
 import { yearsLabel } from '../../components/slide/slideKit';
 import { mapMeta } from './mapMeta';
 import { markerClass } from './markerClass';
 import { useBorderMapPanelData } from './useBorderMapPanelData';
 
-const BorderMap = lazy(() => import('./BorderMap').then((m) => ({ default: m.BorderMap })));
+const BorderMap = lazyWithReload(() => import('./BorderMap').then((m) => ({ default: m.BorderMap })));
 
 export function MapSlide(_props: PanelSlideProps) {
   const { view, highlight, select } = useBorderMapPanelData();

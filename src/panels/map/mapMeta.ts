@@ -1,3 +1,4 @@
+import { importWithReload } from '../../app/lazyWithReload';
 import { DEFAULT_FILTERS } from '../../crossfilter/filters';
 import type { PanelMeta } from '../panelMeta';
 
@@ -8,5 +9,5 @@ export const mapMeta: PanelMeta = {
   // selected on the timeline is the timeline's).
   brushesYears: false,
   resetFilters: (f) => ({ mapLayers: DEFAULT_FILTERS.mapLayers, selection: f.selection?.kind === 'event' ? f.selection : null }),
-  exportAdapter: () => import('./mapExport').then((m) => m.mapExport),
+  exportAdapter: () => importWithReload(() => import('./mapExport')).then((m) => m.mapExport),
 };

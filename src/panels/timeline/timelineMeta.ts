@@ -1,3 +1,4 @@
+import { importWithReload } from '../../app/lazyWithReload';
 import type { PanelMeta } from '../panelMeta';
 
 export const timelineMeta: PanelMeta = {
@@ -5,5 +6,5 @@ export const timelineMeta: PanelMeta = {
   title: 'Cooperation and friction timeline',
   brushesYears: true,
   resetFilters: () => ({ tones: [], themes: [] }),
-  exportAdapter: () => import('./timelineExport').then((m) => m.timelineExport),
+  exportAdapter: () => importWithReload(() => import('./timelineExport')).then((m) => m.timelineExport),
 };

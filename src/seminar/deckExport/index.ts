@@ -8,6 +8,7 @@ import { exportProvenance, type ExportProvenance } from '../../export/provenance
 import { useDashboardStore } from '../../store/store';
 import type { Deck } from '../deck';
 import { renderDeckSlides } from './renderDeck';
+import { importWithReload } from '../../app/lazyWithReload';
 
 export type DeckFileKind = 'pptx' | 'pdf';
 
@@ -16,9 +17,9 @@ export async function exportDeckFile(kind: DeckFileKind, deck: Deck, dataset: Da
   const provenance: ExportProvenance | null = dataset ? exportProvenance(dataset, useDashboardStore.getState().datasetOrigin) : null;
   const rendered = await renderDeckSlides(deck, dataset, onProgress);
   if (kind === 'pptx') {
-    const { buildPptx } = await import('./pptx');
+    const { buildPptx } = await importWithReload(() => import('./pptx'));
     return buildPptx(deck, rendered, provenance);
   }
-  const { buildPdf } = await import('./pdf');
+  const { buildPdf } = await importWithReload(() => import('./pdf'));
   return buildPdf(deck, rendered, provenance);
 }
