@@ -5,8 +5,8 @@
  *
  * - aid stacked by category per fiscal year (dc BarChart, brush a range);
  * - strikes per year (dc BarChart, ordinal: click a year);
- * - strikes and incidents as points over the app's own offline basemap (Leaflet, one canvas of
- *   strike dots redrawn from the filtered rows, incident circle markers);
+ * - strikes and incidents as points over the app's own offline basemap (Leaflet; the filtered
+ *   strikes stamped as one pre-drawn dot each on one canvas, incidents as circle markers);
  * - the timeline: the filtered events as buttons in one lane per tone (click one to select it).
  *
  * One crossfilter per table, each with a year dimension; a year range set anywhere (the From/To
@@ -37,6 +37,22 @@ const yearOfDate = (date) => Number(String(date).slice(0, 4));
 
 const fromField = document.getElementById('from-year');
 const toField = document.getElementById('to-year');
+
+/** A strike dot (radius r, CSS px) drawn once at the device pixel ratio. */
+function dotSprite(r, ratio) {
+  const sprite = document.createElement('canvas');
+  sprite.width = sprite.height = Math.ceil((2 * r + 2) * ratio);
+  const c = sprite.getContext('2d');
+  c.scale(ratio, ratio);
+  c.beginPath();
+  c.arc(r + 1, r + 1, r, 0, Math.PI * 2);
+  c.fillStyle = 'rgba(180, 49, 43, 0.5)';
+  c.fill();
+  c.strokeStyle = '#7f1d1d';
+  c.lineWidth = 0.8;
+  c.stroke();
+  return sprite;
+}
 
 async function main() {
   const [data, topology] = await Promise.all([fetch('/data/dataset.json').then((r) => r.json()), fetch('/geo/basemap.json').then((r) => r.json())]);
@@ -146,6 +162,7 @@ async function main() {
   strikePane.style.zIndex = '450';
   const strikeCanvas = L.DomUtil.create('canvas', 'peer-map__strikes', strikePane);
   const incidentLayer = L.layerGroup().addTo(map);
+  const DOT = dotSprite(4, window.devicePixelRatio || 1);
 
   const mapChart = {
     render() {
@@ -163,18 +180,13 @@ async function main() {
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, size.x, size.y);
       if (showStrikes.checked) {
-        ctx.beginPath();
+        // One pre-drawn dot stamped per strike: far faster than one path of 100k arcs.
+        const half = DOT.width / ratio / 2;
         for (const s of strikeCf.allFiltered()) {
           if (s.lat === null || s.lon === null) continue;
           const p = map.latLngToContainerPoint([s.lat, s.lon]);
-          ctx.moveTo(p.x + 4, p.y);
-          ctx.arc(p.x, p.y, 4, 0, Math.PI * 2);
+          ctx.drawImage(DOT, p.x - half, p.y - half, half * 2, half * 2);
         }
-        ctx.fillStyle = 'rgba(180, 49, 43, 0.5)';
-        ctx.strokeStyle = '#7f1d1d';
-        ctx.lineWidth = 0.8;
-        ctx.fill();
-        ctx.stroke();
       }
       incidentLayer.clearLayers();
       if (showIncidents.checked) {
