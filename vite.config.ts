@@ -10,8 +10,10 @@ import { offlineApp } from './scripts/vite/offlineApp.ts';
  *   (zod runs jitless, see src/data/validation.ts).
  * - style-src 'unsafe-inline': Leaflet and Recharts position elements with style attributes.
  * - img-src data: blob:: chart exports (PNG/SVG) are built as data/blob URLs.
- * - connect-src 'self' https:: `?data=<url>` may name any CORS-enabled https:// address; the
- *   app itself only ever fetches its own files. data:/blob: let the image export read what it drew.
+ * - connect-src 'self' https: and http:// on this computer: `?data=<url>` may name any CORS-enabled
+ *   https:// address, or a file a researcher serves locally; the user confirms every address on
+ *   another origin before it is fetched (src/import/useDataParam.ts), and the app itself only
+ *   ever fetches its own files. data:/blob: let the image export read what it drew.
  * frame-ancestors cannot be set from a meta tag; set it as a header where the host allows.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -21,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' https: data: blob:",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:* data: blob:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -14,7 +14,8 @@ import { ImportProblems } from './import/ImportProblems';
 import { DropOverlay } from './import/DropOverlay';
 import { useDataParam } from './import/useDataParam';
 import { usePersistedDataset } from './import/usePersistedDataset';
-import { UserDataBanner } from './import/UserDataBanner';
+import { DataOriginBanner } from './import/DataOriginBanner';
+import { DataOriginConfirm } from './import/DataOriginConfirm';
 import { SeminarControls, SeminarRoot } from './seminar';
 
 function Dashboard() {
@@ -64,15 +65,15 @@ export function App({ datasetUrl }: { datasetUrl?: string }) {
 
   return (
     <div className="app">
-      <AppHeader dataset={dataset} origin={datasetOrigin}>
+      <AppHeader dataset={dataset} origin={datasetOrigin} banner={<DataOriginBanner {...(datasetUrl !== undefined ? { builtInUrl: datasetUrl } : {})} />}>
         <SeminarControls />
         <ImportControls {...(datasetUrl !== undefined ? { builtInUrl: datasetUrl } : {})} />
       </AppHeader>
-      <main className="app-main">
-        <UserDataBanner />
+      <main className="app-main" tabIndex={-1}>
         <ImportProblems />
         {body}
       </main>
+      {remote.confirm && <DataOriginConfirm confirm={remote.confirm} />}
       <DropOverlay />
       <SeminarRoot />
     </div>

@@ -6,9 +6,11 @@ export const DASHBOARD_TITLE = 'Pakistan–United States relations, 2001–2024'
 
 /**
  * The title, what the data on screen is (coverage, version and where it came from, so nobody
- * mistakes a custom file for the shipped one) and the header controls passed as children.
+ * mistakes a custom file for the shipped one), the header controls passed as children, and a
+ * full-width banner under them (the data-origin banner).
  */
-export function AppHeader({ dataset, origin, children }: { dataset: Dataset | null; origin?: DatasetOrigin; children?: ReactNode }) {
+export function AppHeader({ dataset, origin, children, banner }: { dataset: Dataset | null; origin?: DatasetOrigin; children?: ReactNode; banner?: ReactNode }) {
+  const foreign = origin !== undefined && origin.kind !== 'built-in';
   return (
     <header className="app-header">
       <div>
@@ -25,7 +27,8 @@ export function AppHeader({ dataset, origin, children }: { dataset: Dataset | nu
               </dd>
             </div>
             <div>
-              <dt>Data version</dt>
+              {/* Another file's version is that file's claim, not a version of the dashboard's data. */}
+              <dt>{foreign ? 'Version (as the file says)' : 'Data version'}</dt>
               <dd className="app-header__clip">{dataset.version}</dd>
             </div>
             {origin && (
@@ -40,6 +43,7 @@ export function AppHeader({ dataset, origin, children }: { dataset: Dataset | nu
         )}
         {children}
       </div>
+      {banner}
     </header>
   );
 }

@@ -21,6 +21,8 @@ interface PanelFrameProps {
   note?: ReactNode;
   /** Titles of the sources behind what is on screen. */
   sources?: readonly string[];
+  /** Controls shown above the open table (e.g. the aid panel's "Rows" switch). */
+  tableControls?: ReactNode;
 }
 
 /**
@@ -28,7 +30,7 @@ interface PanelFrameProps {
  * panel's own "Reset", the "Export" menu (PNG, SVG, copy image, CSV: src/export), the sources
  * line and the error boundary. Panels fill in the body only.
  */
-export function PanelFrame({ panel, controls, hasOwnFilter = false, children, table, note, sources }: PanelFrameProps) {
+export function PanelFrame({ panel, controls, hasOwnFilter = false, children, table, note, sources, tableControls }: PanelFrameProps) {
   const headingId = useId();
   const { title } = panelMeta(panel);
   const tableOpen = useDashboardStore((s) => s.openTables[panel] ?? false);
@@ -72,9 +74,12 @@ export function PanelFrame({ panel, controls, hasOwnFilter = false, children, ta
         <div className="panel__body">{children}</div>
         {note && <p className="panel__note">{note}</p>}
         {tableOpen && table && (
-          <div className="panel__table" tabIndex={0} role="group" aria-label={`${title} table`}>
-            <DataTable model={table} />
-          </div>
+          <>
+            {tableControls && <div className="panel__table-controls">{tableControls}</div>}
+            <div className="panel__table" tabIndex={0} role="group" aria-label={`${title} table`}>
+              <DataTable model={table} />
+            </div>
+          </>
         )}
         {sources && sources.length > 0 && <SourcesLine sources={sources} />}
       </ErrorBoundary>

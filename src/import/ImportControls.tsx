@@ -1,10 +1,9 @@
 import { lazy, Suspense, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { JsonFileButton } from '../components/JsonFileButton';
-import { datasetQueryOptions } from '../data/datasetQuery';
 import { useDashboardStore } from '../store/store';
 import { useImportStore } from './importStore';
-import { loadDatasetFile, restoreBuiltInDataset } from './loadDataset';
+import { loadDatasetFile } from './loadDataset';
+import { useRestoreBuiltIn } from './useRestoreBuiltIn';
 import './import.css';
 
 // The CSV import (its dialog, papaparse and the worker) loads the first time it is used.
@@ -12,14 +11,16 @@ const CsvImportDialog = lazy(() => import('./csv/CsvImportDialog'));
 
 /**
  * The header's "Load dataset…" (a button over a hidden file input) and "Restore the built-in
- * dataset". Both stay available whatever is on screen, including when the built-in data failed.
+ * dataset". Both stay available whatever is on screen, including when the built-in data failed;
+ * while other data is on screen, "Restore the built-in dataset" is the data-origin banner's.
  */
 export function ImportControls({ builtInUrl }: { builtInUrl?: string }) {
-  const queryClient = useQueryClient();
+  const restore = useRestoreBuiltIn(builtInUrl);
   const busy = useImportStore((s) => s.busy);
   const originKind = useDashboardStore((s) => s.datasetOrigin.kind);
   const hasDataset = useDashboardStore((s) => s.dataset !== null);
   const showingBuiltIn = hasDataset && originKind === 'built-in';
+  const bannerShowsRestore = hasDataset && originKind !== 'built-in';
   const csvInput = useRef<HTMLInputElement>(null);
   const [csvFile, setCsvFile] = useState<File | null>(null);
 
@@ -44,15 +45,11 @@ export function ImportControls({ builtInUrl }: { builtInUrl?: string }) {
           if (file) setCsvFile(file);
         }}
       />
-      <button
-        type="button"
-        className="button"
-        disabled={showingBuiltIn}
-        title={showingBuiltIn ? 'The built-in dataset is on screen' : undefined}
-        onClick={() => void restoreBuiltInDataset(() => queryClient.fetchQuery(datasetQueryOptions(builtInUrl)))}
-      >
-        Restore the built-in dataset
-      </button>
+      {!bannerShowsRestore && (
+        <button type="button" className="button" disabled={showingBuiltIn} title={showingBuiltIn ? 'The built-in dataset is on screen' : undefined} onClick={restore}>
+          Restore the built-in dataset
+        </button>
+      )}
       <span id="import-hint" className="sr-only">
         A JSON file in the dashboard's dataset format, up to 50 MB. You can also drop it anywhere on the page.
       </span>

@@ -17,14 +17,33 @@ export function ImportProblems() {
   }, [rejection]);
 
   if (!rejection) return null;
+  const heading = `${rejection.source} was not loaded`;
+  const after = (
+    <>
+      <p>Nothing was changed.{hasDataset ? ` On screen: ${originLabel}.` : ''}</p>
+      <button type="button" className="button" onClick={dismiss}>
+        Dismiss
+      </button>
+    </>
+  );
   return (
     <div className="import-problems" ref={ref} tabIndex={-1} aria-label="Dataset not loaded">
-      <DatasetProblemsView problems={rejection.problems} total={rejection.problemCount} heading={`${rejection.source} was not loaded`}>
-        <p>Nothing was changed.{hasDataset ? ` On screen: ${originLabel}.` : ''}</p>
-        <button type="button" className="button" onClick={dismiss}>
-          Dismiss
-        </button>
-      </DatasetProblemsView>
+      {rejection.network ? (
+        // The file never arrived: what happened on the network, not a list of places in a file.
+        <div className="load-error" role="alert">
+          <h2>{heading}</h2>
+          {rejection.problems.map((problem, i) => (
+            <p key={i} className="load-error__network">
+              {problem.message}
+            </p>
+          ))}
+          {after}
+        </div>
+      ) : (
+        <DatasetProblemsView problems={rejection.problems} total={rejection.problemCount} heading={heading}>
+          {after}
+        </DatasetProblemsView>
+      )}
     </div>
   );
 }

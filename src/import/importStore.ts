@@ -12,6 +12,8 @@ export interface Rejection {
   problems: DatasetProblem[];
   /** Every problem found; `problems` may hold only the first of them. */
   problemCount: number;
+  /** The file never arrived (no answer, an error status, CORS): `problems` says what happened on the network. */
+  network?: boolean;
 }
 
 interface ImportState {

@@ -4,6 +4,7 @@
  * data (in a worker), and touch the dashboard store only once the new dataset has passed: a
  * rejected file changes nothing but the problem list.
  */
+import { neutralizeBidi, neutralizeBidiDeep } from '../data/bidi';
 import type { Dataset } from '../data/schema';
 import type { DatasetProblem } from '../data/validation';
 import { BUILT_IN_ORIGIN, type DatasetOrigin } from '../store/datasetSlice';
@@ -15,7 +16,8 @@ import { clearUserDataset, readUserDataset, saveUserDataset } from './persistDat
 
 export type LoadOutcome =
   | { status: 'loaded'; origin: DatasetOrigin }
-  | { status: 'rejected'; problems: DatasetProblem[]; problemCount: number }
+  /** `network`: the file never arrived (an error status, no answer, CORS), so there are no problems in it to list. */
+  | { status: 'rejected'; problems: DatasetProblem[]; problemCount: number; network?: boolean }
   /** A newer load started before this one finished; this one was dropped. */
   | { status: 'superseded' };
 
@@ -38,10 +40,15 @@ export function localLabel(local: NonNullable<DatasetOrigin['local']>): string {
 
 /** The origin of a user's own dataset: a file loaded, a CSV imported, or rows added to the data on screen. */
 export function fileOrigin(name: string, dataset: Dataset, { merged = false, loadedAt = new Date() }: { merged?: boolean; loadedAt?: Date } = {}): DatasetOrigin {
-  const local = { fileName: name, rows: countRows(dataset), loadedAt: loadedAt.toISOString(), merged };
+  const local = { fileName: neutralizeBidi(name), rows: countRows(dataset), loadedAt: loadedAt.toISOString(), merged };
   return { kind: 'file', label: localLabel(local), local };
 }
-export const urlOrigin = (href: string): DatasetOrigin => ({ kind: 'url', label: `URL: ${href}` });
+
+/** The origin of a `?data=` dataset: named by the address that served it (after redirects). */
+export function urlOrigin(servedFrom: string, requested = servedFrom): DatasetOrigin {
+  const url = new URL(servedFrom);
+  return { kind: 'url', label: `URL: ${url.href}`, remote: { url: url.href, host: url.host, requested } };
+}
 
 /** Rewrites the address without `?data=`: once another dataset is on screen, a reload must not fetch the old address. */
 export function dropDataParam(): void {
@@ -60,7 +67,8 @@ export function dropDataParam(): void {
 export function applyDataset(dataset: Dataset, origin: DatasetOrigin, { resetFilters, persist = true }: { resetFilters: boolean; persist?: boolean }): void {
   if (origin.kind !== 'url') dropDataParam();
   const store = useDashboardStore.getState();
-  store.setDataset(dataset, origin);
+  // Every dataset from outside comes through here: its text is shown and exported from now on.
+  store.setDataset(origin.kind === 'built-in' ? dataset : neutralizeBidiDeep(dataset), origin);
   if (resetFilters) store.resetAllFilters();
   // The user's own data outlives a reload; a shared ?data= link carries its own address instead.
   if (persist && origin.local) void saveUserDataset(dataset, origin);
@@ -94,9 +102,12 @@ export async function loadPersistedDataset(): Promise<boolean> {
   return true;
 }
 
-function reject(generation: number, source: string, problems: DatasetProblem[], problemCount = problems.length): LoadOutcome {
-  const current = useImportStore.getState().finish(generation, { source, problems, problemCount });
-  return current ? { status: 'rejected', problems, problemCount } : { status: 'superseded' };
+function reject(generation: number, source: string, found: DatasetProblem[], problemCount = found.length, network = false): LoadOutcome {
+  // The messages may quote the file (values, keys) and the source is a file name or address: all shown as text.
+  const problems = neutralizeBidiDeep(found);
+  const rejection = { source: neutralizeBidi(source), problems, problemCount, ...(network ? { network } : {}) };
+  const current = useImportStore.getState().finish(generation, rejection);
+  return current ? { status: 'rejected', problems, problemCount, ...(network ? { network } : {}) } : { status: 'superseded' };
 }
 
 /** What the "Load dataset…" picker and the drop zone call. */
@@ -114,7 +125,16 @@ export async function loadDatasetFile(file: File): Promise<LoadOutcome> {
   return { status: 'loaded', origin };
 }
 
-/** Resolves a `?data=` value: an address on this site, or an https:// address elsewhere (which must allow CORS). */
+/** A `?data=` request that has not answered (headers and whole body) within this long is stopped. */
+export const DATA_FETCH_TIMEOUT_MS = 30_000;
+
+/** This computer: a researcher serving their own file (`python -m http.server`) needs no certificate. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Resolves a `?data=` value: an address on this site, an https:// address elsewhere (which must
+ * allow CORS), or an http:// address on this computer.
+ */
 export function resolveDatasetUrl(raw: string): { ok: true; url: URL } | { ok: false; problem: DatasetProblem } {
   let url: URL;
   try {
@@ -123,10 +143,22 @@ export function resolveDatasetUrl(raw: string): { ok: true; url: URL } | { ok: f
     return { ok: false, problem: { path: '', message: 'the data= address is not a valid URL' } };
   }
   const sameOrigin = url.origin === window.location.origin;
-  if (!sameOrigin && url.protocol !== 'https:') {
-    return { ok: false, problem: { path: '', message: `only https:// addresses or files on this site can be loaded; this address uses ${url.protocol}` } };
+  const loopback = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+  if (!sameOrigin && url.protocol !== 'https:' && !loopback) {
+    return { ok: false, problem: { path: '', message: `only https:// addresses, files on this site and addresses on this computer (localhost) can be loaded; this address uses ${url.protocol}` } };
   }
   return { ok: true, url };
+}
+
+/**
+ * The host a `?data=` value would load from when it is another origin than the app's: the user
+ * is asked before anything is fetched. Null for a file on this site (and for an address that
+ * will be refused anyway, whose problem is shown instead).
+ */
+export function foreignDataAddress(raw: string): { host: string; href: string } | null {
+  const resolved = resolveDatasetUrl(raw);
+  if (!resolved.ok || resolved.url.origin === window.location.origin) return null;
+  return { host: resolved.url.host, href: resolved.url.href };
 }
 
 /** Reads a response body, giving up as soon as it passes the size limit. */
@@ -153,29 +185,59 @@ async function readCapped(response: Response): Promise<Blob | { tooLarge: number
   return new Blob(chunks as BlobPart[], { type: 'application/json' });
 }
 
+/** What went wrong on the way, in words about the network (the file itself was never seen). */
+export const networkMessages = {
+  timeout: (host: string) =>
+    `${host} did not answer within ${DATA_FETCH_TIMEOUT_MS / 1000} seconds, so the request was stopped. The server may be down or very slow; try again later.`,
+  unreachable: (host: string, reason: string) =>
+    `${host} could not be reached, or it does not let other sites read this file (CORS). Check the address and the connection, or ask the site’s owner to allow cross-origin requests. The browser said: ${reason}`,
+  status: (host: string, status: number, statusText: string) =>
+    status === 404
+      ? `${host} answered 404 Not Found: there is no file at this address. Check the link.`
+      : `${host} answered ${`${status} ${statusText}`.trim()}, so it sent no dataset. ${status >= 500 ? 'The server had a problem; try again later.' : 'Check the link, or whether the file needs a login.'}`,
+  brokeOff: (host: string, reason: string) => `the download from ${host} broke off before the end (${reason}); try again`,
+};
+
 /** What `?data=<url>` calls. Filters in the same link are kept: they were written for this dataset. */
-export async function loadDatasetFromUrl(raw: string, signal?: AbortSignal): Promise<LoadOutcome> {
+export async function loadDatasetFromUrl(raw: string, signal?: AbortSignal, timeoutMs = DATA_FETCH_TIMEOUT_MS): Promise<LoadOutcome> {
   const resolved = resolveDatasetUrl(raw);
   const shown = resolved.ok ? resolved.url.href : raw.slice(0, 200);
   const generation = useImportStore.getState().begin(`Loading ${shown}…`);
-  if (!resolved.ok) return reject(generation, shown, [resolved.problem]);
+  if (!resolved.ok) return reject(generation, shown, [resolved.problem], 1, true);
+  const host = resolved.url.host;
+  const network = (message: string) => reject(generation, shown, [{ path: '', message }], 1, true);
+
+  // One controller for the caller (a newer load, the page closing) and the timeout, over the
+  // headers and the whole body: a server that answers and then stalls is stopped too.
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  signal?.addEventListener('abort', stop);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
   let response: Response;
-  try {
-    response = await fetch(resolved.url, { signal: signal ?? null, credentials: 'same-origin' });
-  } catch (err) {
-    if (signal?.aborted) return { status: 'superseded' };
-    const reason = err instanceof Error ? err.message : String(err);
-    return reject(generation, shown, [
-      { path: '', message: `the address could not be fetched (${reason}); the server may be down, or it may not allow other sites to read it (CORS)` },
-    ]);
-  }
-  if (!response.ok) return reject(generation, shown, [{ path: '', message: `the server answered ${response.status} ${response.statusText}`.trim() }]);
   let body: Blob | { tooLarge: number };
   try {
-    body = await readCapped(response);
-  } catch (err) {
-    if (signal?.aborted) return { status: 'superseded' };
-    return reject(generation, shown, [{ path: '', message: `the download broke off: ${err instanceof Error ? err.message : String(err)}` }]);
+    try {
+      response = await fetch(resolved.url, { signal: controller.signal, credentials: 'same-origin' });
+    } catch (err) {
+      if (signal?.aborted) return { status: 'superseded' };
+      if (timedOut) return network(networkMessages.timeout(host));
+      return network(networkMessages.unreachable(host, err instanceof Error ? err.message : String(err)));
+    }
+    if (!response.ok) return network(networkMessages.status(host, response.status, response.statusText));
+    try {
+      body = await readCapped(response);
+    } catch (err) {
+      if (signal?.aborted) return { status: 'superseded' };
+      if (timedOut) return network(networkMessages.timeout(host));
+      return network(networkMessages.brokeOff(host, err instanceof Error ? err.message : String(err)));
+    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
   }
   if (signal?.aborted) return { status: 'superseded' };
   if ('tooLarge' in body) return reject(generation, shown, [{ path: '', message: tooLargeMessage(body.tooLarge) }]);
@@ -183,7 +245,8 @@ export async function loadDatasetFromUrl(raw: string, signal?: AbortSignal): Pro
   if (signal?.aborted) return { status: 'superseded' };
   if (!outcome.ok) return reject(generation, shown, outcome.problems, outcome.problemCount);
   if (!useImportStore.getState().finish(generation, null)) return { status: 'superseded' };
-  const origin = urlOrigin(resolved.url.href);
+  // After redirects the response's URL is the server that really sent the data: that is the one named.
+  const origin = urlOrigin(response.url || resolved.url.href, resolved.url.href);
   applyDataset(outcome.dataset, origin, { resetFilters: false });
   return { status: 'loaded', origin };
 }

@@ -8,6 +8,11 @@ export interface DatasetOrigin {
   label: string;
   /** For a user's own data (a file, a CSV import or a merge): what the banner names. */
   local?: { fileName: string; rows: number; loadedAt: string; merged: boolean };
+  /**
+   * For a `?data=` address: the address that served the data after any redirects (the
+   * response's URL), its host as the banner and the exports name it, and the address asked for.
+   */
+  remote?: { url: string; host: string; requested: string };
 }
 
 export interface DatasetSlice {

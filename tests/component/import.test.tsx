@@ -121,7 +121,9 @@ describe('Load dataset…', () => {
 });
 
 describe('?data=<url>', () => {
-  it('loads the dataset at the address, keeps the link’s filters and names the URL', async () => {
+  const banner = () => screen.getByRole('note', { name: 'Data origin' });
+
+  it('loads a file on this site without asking, keeps the link’s filters and names the URL in the header and the banner', async () => {
     const remote = smallDataset();
     remote.version = 'remote-3';
     const fetchMock = mockFetch({ '/shared/pk.json': () => new Response(JSON.stringify(remote)) });
@@ -130,10 +132,84 @@ describe('?data=<url>', () => {
     renderApp();
 
     await waitFor(() => expect(datasetLabel()).toBe(`URL: ${window.location.origin}/shared/pk.json`));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(screen.getByText('remote-3')).toBeInTheDocument();
+    // The file's own version is labelled as the file's claim, not as the dashboard's data version.
+    expect(screen.getByText('remote-3').previousElementSibling).toHaveTextContent('Version (as the file says)');
+    expect(banner()).toHaveTextContent(`Data from ${window.location.host}, not the dashboard’s built-in dataset.`);
     expect(screen.getByRole('spinbutton', { name: 'From year' })).toHaveValue(2005);
     expect(new URLSearchParams(window.location.search).get('data')).toBe('/shared/pk.json');
     expect(fetchMock).toHaveBeenCalled();
+  });
+
+  it('asks before loading from another site; Cancel keeps the built-in dataset and says so', async () => {
+    const user = userEvent.setup();
+    const fetchMock = mockFetch({ 'https://data.example.org/pk.json': () => new Response(smallDatasetText()) });
+    window.history.replaceState(null, '', '/?data=https://data.example.org/pk.json');
+
+    renderApp();
+
+    const dialog = await screen.findByRole('alertdialog', { name: 'Load data from data.example.org?' });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(dialog).toHaveTextContent('Address: https://data.example.org/pk.json');
+    expect(fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url.includes('example.org'))).toEqual([]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(datasetLabel()).toBe('Built-in dataset'));
+    expect(screen.getByRole('note', { name: 'Data from data.example.org was not loaded: the built-in dataset is shown' })).toBeInTheDocument();
+    expect(screen.queryByRole('note', { name: 'Data origin' })).not.toBeInTheDocument();
+    expect(window.location.search).toBe('');
+    expect(document.activeElement).not.toBe(document.body);
+    expect(fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url.includes('example.org'))).toEqual([]);
+  });
+
+  it('keeps Tab inside the question, and Escape cancels', async () => {
+    const user = userEvent.setup();
+    mockFetch();
+    window.history.replaceState(null, '', '/?data=https://data.example.org/pk.json');
+    renderApp();
+    const dialog = await screen.findByRole('alertdialog', { name: 'Load data from data.example.org?' });
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Load' })).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(datasetLabel()).toBe('Built-in dataset'));
+  });
+
+  it('on Load, shows a banner naming the host that served the data after a redirect, with the way back', async () => {
+    const user = userEvent.setup();
+    const remote = smallDataset();
+    remote.version = 'their-9';
+    mockFetch({
+      'https://data.example.org/pk.json': () => {
+        const response = new Response(JSON.stringify(remote));
+        Object.defineProperty(response, 'url', { value: 'https://a-very-long-mirror-host-name.cdn.example.net/final/pk.json' });
+        return response;
+      },
+    });
+    window.history.replaceState(null, '', '/?data=https://data.example.org/pk.json');
+    renderApp();
+
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'Load data from data.example.org?' })).getByRole('button', { name: 'Load' }));
+
+    await waitFor(() => expect(banner()).toBeInTheDocument());
+    expect(banner()).toHaveTextContent('Data from a-very-long-mirror-host-name.cdn.example.net, not the dashboard’s built-in dataset.');
+    expect(banner()).toHaveTextContent(
+      'Served from https://a-very-long-mirror-host-name.cdn.example.net/final/pk.json (the link asked for https://data.example.org/pk.json and was redirected)',
+    );
+    expect(datasetLabel()).toBe('URL: https://a-very-long-mirror-host-name.cdn.example.net/final/pk.json');
+    expect(useDashboardStore.getState().datasetOrigin.remote?.host).toBe('a-very-long-mirror-host-name.cdn.example.net');
+    // One button of that name, in the banner.
+    expect(screen.getAllByRole('button', { name: 'Restore the built-in dataset' })).toHaveLength(1);
+
+    await user.click(within(banner()).getByRole('button', { name: 'Restore the built-in dataset' }));
+    await waitFor(() => expect(datasetLabel()).toBe('Built-in dataset'));
+    expect(screen.queryByRole('note', { name: 'Data origin' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Restore the built-in dataset' })).toBeDisabled();
   });
 
   it('falls back to the built-in dataset and shows the problems when the address holds a bad dataset', async () => {
@@ -149,20 +225,38 @@ describe('?data=<url>', () => {
     expect(window.location.search).toBe('');
   });
 
-  it('falls back when the address cannot be fetched', async () => {
+  it('says what happened on the network when the address cannot be fetched (CORS or no server)', async () => {
+    const user = userEvent.setup();
     mockFetch();
     window.history.replaceState(null, '', '/?data=https://example.org/nowhere.json');
     renderApp();
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Load' }));
+    const heading = await screen.findByRole('heading', { name: 'https://example.org/nowhere.json was not loaded' });
+    const alert = heading.closest('[role="alert"]') as HTMLElement;
+    expect(alert).toHaveTextContent('example.org could not be reached, or it does not let other sites read this file (CORS).');
+    expect(alert).toHaveTextContent('The browser said: Failed to fetch');
+    expect(alert).not.toHaveTextContent('where in the file');
+    expect(alert).toHaveTextContent('Nothing was changed. On screen: Built-in dataset.');
     await waitFor(() => expect(datasetLabel()).toBe('Built-in dataset'));
-    expect(await screen.findByRole('heading', { name: 'https://example.org/nowhere.json was not loaded' })).toBeInTheDocument();
-    expect(screen.getByText(/could not be fetched \(Failed to fetch\)/)).toBeInTheDocument();
   });
 
-  it('refuses javascript: and plain-http foreign addresses without fetching them', async () => {
+  it('says the server answered 404, not that the file has problems', async () => {
+    mockFetch({ '/shared/gone.json': () => new Response('Not here', { status: 404, statusText: 'Not Found' }) });
+    window.history.replaceState(null, '', '/?data=/shared/gone.json');
+    renderApp();
+    const heading = await screen.findByRole('heading', { name: `${window.location.origin}/shared/gone.json was not loaded` });
+    const alert = heading.closest('[role="alert"]') as HTMLElement;
+    expect(alert).toHaveTextContent(`${window.location.host} answered 404 Not Found: there is no file at this address.`);
+    expect(alert).not.toHaveTextContent('problem was found');
+    await waitFor(() => expect(datasetLabel()).toBe('Built-in dataset'));
+  });
+
+  it('refuses javascript: and plain-http foreign addresses without asking or fetching them', async () => {
     const fetchMock = mockFetch();
     window.history.replaceState(null, '', `/?data=${encodeURIComponent('javascript:alert(1)')}`);
     renderApp();
-    expect(await screen.findByText(/only https:\/\/ addresses or files on this site can be loaded; this address uses javascript:/)).toBeInTheDocument();
+    expect(await screen.findByText(/only https:\/\/ addresses, files on this site and addresses on this computer \(localhost\) can be loaded; this address uses javascript:/)).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     await waitFor(() => expect(datasetLabel()).toBe('Built-in dataset'));
     expect(fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url.includes('alert'))).toEqual([]);
   });
@@ -171,7 +265,8 @@ describe('?data=<url>', () => {
     const fetchMock = mockFetch();
     window.history.replaceState(null, '', '/?data=http://example.org/data.json');
     renderApp();
-    expect(await screen.findByText(/only https:\/\/ addresses or files on this site can be loaded; this address uses http:/)).toBeInTheDocument();
+    expect(await screen.findByText(/this address uses http:/)).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url.includes('example.org'))).toEqual([]);
   });
 });

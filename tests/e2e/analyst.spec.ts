@@ -68,3 +68,22 @@ test('the breakdown buttons are disabled, with the reason, under ForeignAssistan
   await expect(aid.getByRole('button', { name: 'By category' })).toBeDisabled();
   await expect(aid).toContainText('is one total per year, not split by category or programme');
 });
+
+test('the FY2010 aid table shows the category totals the chart draws: 1,236 security, 1,769 economic, 1,499 CSF', async ({ page }) => {
+  await openDashboard(page);
+  const aid = panel(page, 'US aid to Pakistan');
+  await aid.getByRole('button', { name: 'Show table' }).click();
+  const table = aid.locator('.panel__table table');
+  const headers = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+  const fy2010 = table.locator('tbody tr').filter({ has: page.getByRole('cell', { name: 'FY2010', exact: true }) });
+  await expect(fy2010).toHaveCount(1);
+  const cells = (await fy2010.locator('td').allTextContents()).map((c) => c.trim());
+  const cell = (header: string) => cells[headers.indexOf(header)];
+  expect(cell('Security-related')).toBe('1,236');
+  expect(cell('Economic-related')).toBe('1,769');
+  expect(cell('Coalition Support Funds')).toBe('1,499');
+  expect(cell('Total')).toBe('4,504');
+  // The source rows stay one switch away.
+  await aid.getByRole('button', { name: 'Rows' }).click();
+  await expect(table.locator('thead th')).toContainText(['Programme']);
+});

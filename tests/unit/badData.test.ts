@@ -127,4 +127,26 @@ describe('the bad-data corpus', () => {
     expect((await fast).status).toBe('loaded');
     expect(useDashboardStore.getState().datasetOrigin.local?.fileName).toBe('second.json');
   });
+
+  it('shows a rejected file’s name and quoted values without bidirectional controls, and changes nothing', async () => {
+    const before = seedStore();
+    const broken = smallDataset() as unknown as { aid: { amount: unknown }[] };
+    broken.aid[0]!.amount = 'ten\u202E';
+    const outcome = await loadDatasetFile(new File([JSON.stringify(broken)], 'report\u202Enosj.json'));
+    expect(outcome.status).toBe('rejected');
+    const rejection = useImportStore.getState().rejection;
+    expect(rejection?.source).toBe('reportnosj.json');
+    expect(rejection?.problems.map(formatProblem)).toEqual(['aid[0].amount: must be a number ≥ 0 (got "ten")']);
+    expect(rejection?.problems.map(formatProblem).join('\n')).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(useDashboardStore.getState().dataset).toBe(before.dataset);
+  });
+
+  it('loads a valid file whose text holds bidirectional controls, with them removed', async () => {
+    seedStore();
+    const hostile = smallDataset();
+    hostile.events![0]!.title = '\u2066Sanctions\u2069 \u202Edeviaw';
+    const outcome = await loadDatasetFile(new File([JSON.stringify(hostile)], 'mine.json'));
+    expect(outcome.status).toBe('loaded');
+    expect(useDashboardStore.getState().dataset?.events?.[0]?.title).toBe('Sanctions deviaw');
+  });
 });

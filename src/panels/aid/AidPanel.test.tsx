@@ -69,18 +69,40 @@ describe('AidPanel', () => {
     expect(within(panel).queryAllByRole('button', { name: /^FY\d{2}/ })).toHaveLength(0);
   });
 
-  it('shows a table of exactly what is drawn, with unknown for the year without a figure and a source column', async () => {
+  it('shows a table of the values drawn per fiscal year (category columns and the total), unknown for the year without a figure', async () => {
     const user = userEvent.setup({ skipHover: true });
     const panel = renderPanel();
     await user.click(within(panel).getByRole('button', { name: 'Show table' }));
     const table = within(panel).getByRole('table');
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 2)).toEqual(['Fiscal year', 'Security-related']);
+    expect(headers).toContain('Total');
+    expect(headers).toContain('Unit');
+    const rows = within(table).getAllByRole('row').slice(1);
+    // One row per slot the chart draws: FY2002–FY2007, FY2008, FY2009 (no figure), FY2010, FY2011.
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['FY2002–FY2007 (6-year total)', 'FY2008', 'FY2009', 'FY2010', 'FY2011']);
+    const cell = (row: HTMLElement, header: string) => within(row).getAllByRole('cell')[headers.indexOf(header)]!.textContent;
+    const fy2010 = rows[3]!;
+    expect(cell(fy2010, 'Total')).toBe('1,292');
+    expect(cell(fy2010, 'Unit')).toBe('Appropriations (CRS), US$ millions (current)');
+    expect(cell(rows[2]!, 'Total')).toBe('unknown');
+    expect(within(panel).getByText(/^Sources:/).parentElement).toHaveTextContent('Congressional Research Service, Direct Overt U.S. Aid');
+  });
+
+  it('"Rows" switches the table to the source rows behind each bar, with a source column', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const panel = renderPanel();
+    await user.click(within(panel).getByRole('button', { name: 'Show table' }));
+    const rowsSwitch = within(panel).getByRole('button', { name: 'Rows' });
+    expect(rowsSwitch).toHaveAttribute('aria-pressed', 'false');
+    await user.click(rowsSwitch);
+    expect(rowsSwitch).toHaveAttribute('aria-pressed', 'true');
+    const table = within(panel).getByRole('table');
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Source');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(5);
-    const gap = rows.find((r) => r.textContent?.startsWith('FY2009'))!;
-    expect(within(gap).getByText('unknown')).toBeInTheDocument();
+    expect(within(rows.find((r) => r.textContent?.startsWith('FY2009'))!).getByText('unknown')).toBeInTheDocument();
     expect(rows.find((r) => r.textContent?.startsWith('FY2010'))).toHaveTextContent('1,292');
-    expect(within(panel).getByText(/^Sources:/).parentElement).toHaveTextContent('Congressional Research Service, Direct Overt U.S. Aid');
   });
 
   it('switches measure through a labelled select, and says when a measure has no rows', async () => {

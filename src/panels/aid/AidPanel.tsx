@@ -1,9 +1,10 @@
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import { AID_MEASURES } from '../../data/schema';
 import { useDashboardStore } from '../../store/store';
 import { AidChart } from './AidChart';
 import { AID_MEASURE_INFO, type AidView, type SlotAction } from './aidSelectors';
+import { aidYearTable } from './aidTable';
 import { useAidActions, useAidPanelData } from './useAidPanelData';
 import './aid.css';
 
@@ -12,6 +13,9 @@ export function AidPanel() {
   const view = useAidPanelData();
   const yearRange = useDashboardStore((s) => s.filters.yearRange);
   const { toggleYear, setYearRange } = useAidActions();
+  // The table shows the values drawn per year; "Rows" shows the source rows behind them instead.
+  const [showRows, setShowRows] = useState(false);
+  const yearTable = useMemo(() => (view ? aidYearTable(view) : null), [view]);
   // Stable, so the memoised chart re-renders only when what it draws changes.
   const onAction = useCallback(
     (action: SlotAction) => {
@@ -23,7 +27,19 @@ export function AidPanel() {
   if (!view) return null;
 
   return (
-    <PanelFrame panel="aid" controls={<AidControls view={view} />} hasOwnFilter={view.hasOwnFilter} table={view.table} note={<AidNote view={view} />} sources={view.sources}>
+    <PanelFrame
+      panel="aid"
+      controls={<AidControls view={view} />}
+      hasOwnFilter={view.hasOwnFilter}
+      table={showRows || !yearTable ? view.table : yearTable}
+      tableControls={
+        <button type="button" className="button" aria-pressed={showRows} onClick={() => setShowRows((on) => !on)}>
+          Rows
+        </button>
+      }
+      note={<AidNote view={view} />}
+      sources={view.sources}
+    >
       {view.state === 'ok' ? (
         <>
           <AidChart view={view} yearRange={yearRange} onAction={onAction} />
@@ -105,7 +121,9 @@ function ProgrammeLegend({ view }: { view: AidView }) {
 function AidNote({ view }: { view: AidView }) {
   return (
     <>
-      <strong>{view.measureInfo.label}, US$ millions (current).</strong> {view.measureInfo.note}
+      <strong>
+        {view.measureInfo.label}, {view.unit}.
+      </strong> {view.measureInfo.note}
       {view.hasAggregate && ' FY2002–FY2007 is one 6-year total: the source does not print those years separately, so it is not split.'}
       {view.hasRequestOrEstimate && ' Hatched bars are requests or estimates (labelled “req.” / “est.”), not final figures.'}
       {view.hasOtherFigures && ' † marks a year with a revised, superseded or other figure; the tooltip and the table list it.'}

@@ -111,8 +111,13 @@ export interface AidSeries {
 
 export type AidViewState = 'ok' | 'missing-table' | 'no-measure-rows' | 'no-rows-in-range';
 
+/** The unit every amount of the view is in (the table, the CSV and the axis read it from here). */
+export const AID_UNIT_CURRENT = 'US$ millions (current)';
+
 export interface AidView {
   state: AidViewState;
+  /** The unit of every amount in `slots` and `table`, e.g. "US$ millions (current)". */
+  unit: string;
   /** A sentence for the empty state, when `state` is not ok. */
   emptyMessage: string | null;
   measure: AidMeasure;
@@ -391,6 +396,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
   const aid = dataset.aid;
   const measuresAvailable = AID_MEASURES.filter((m) => aid?.some((r) => r.measure === m));
   const base = {
+    unit: AID_UNIT_CURRENT,
     measure,
     measureInfo,
     measuresAvailable,
@@ -399,7 +405,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
     dimRange,
     filterRange,
   };
-  const emptyTable: TableModel = { caption: `US aid to Pakistan: ${measureInfo.label}`, columns: AID_TABLE_COLUMNS, rows: [], measure: `${measureInfo.label}, US$ millions (current)` };
+  const emptyTable: TableModel = { caption: `US aid to Pakistan: ${measureInfo.label}`, columns: AID_TABLE_COLUMNS, rows: [], measure: `${measureInfo.label}, ${AID_UNIT_CURRENT}` };
   const empty = (state: AidViewState, emptyMessage: string): AidView => ({
     ...base,
     state,

@@ -226,6 +226,17 @@ describe('selectMapView', () => {
     expect(view.sources.length).toBe(view.sourceIds.length);
   });
 
+  it('shows who reports what where the sources disagree, in the table and the popup text', () => {
+    const d = richDataset();
+    d.sources.push({ id: 'xinhua', title: 'Xinhua report', publisher: 'Xinhua (copy on a mirror)', date: '2011-11-28', url: null, measures: 'casualties' });
+    const salala = d.incidents!.find((i) => i.id === 'salala_2011')!;
+    salala.figures = [{ field: 'killed', values: [{ min: 24, max: 24, sources: ['paper'] }, { min: 28, max: 28, sources: ['xinhua'] }] }];
+    const view = selectMapView(d, filters({ yearRange: { from: 2011, to: 2011 } }));
+    const paper = d.sources.find((s) => s.id === 'paper')!;
+    expect(view.incidents.find((i) => i.id === 'salala_2011')!.killed).toBe(`24 (${paper.publisher}) · 28 (Xinhua)`);
+    expect(view.table.rows.find((r) => r.name === 'Salala attack')).toMatchObject({ killed: `24 (${paper.publisher}) · 28 (Xinhua)`, wounded: '13' });
+  });
+
   it('says which tables the dataset lacks', () => {
     const d = smallDataset();
     delete d.strikes;

@@ -15,6 +15,9 @@ import type { Filters, MapLayers, Selection, YearRange } from '../../crossfilter
 import { hasCategoryFilter, matchesCategories, sourceTitles, spanOverlapsRange, yearInRange, yearRangeFilteringPanel } from '../../crossfilter/crossfilter';
 import { countInYears, yearOffsets, yearSlice, type YearOffsets } from '../../crossfilter/datasetIndex';
 import type { CellValue, TableModel } from '../../crossfilter/tableModel';
+import { countText, formatCountRange, sourceNamer } from '../../data/figures';
+
+export { formatCountRange };
 
 export type MapLayerId = keyof MapLayers;
 type CoordPrecision = Incident['precision'];
@@ -57,14 +60,6 @@ export function formatPartialDate(date: string): string {
 export function formatDateSpan(start: string, end: string | null): string {
   if (!end || end === start) return formatPartialDate(start);
   return `${formatPartialDate(start)} – ${formatPartialDate(end)}`;
-}
-
-/** A min–max count as text. Null is unknown, never 0. */
-export function formatCountRange(min: number | null, max: number | null): string {
-  if (min === null && max === null) return 'unknown';
-  if (min === null) return `up to ${max}`;
-  if (max === null) return `at least ${min}`;
-  return min === max ? String(min) : `${min}–${max}`;
 }
 
 export function precisionNote(precision: CoordPrecision, place: string, district: string): string | null {
@@ -142,7 +137,7 @@ function titlesById(dataset: Dataset): Map<string, string> {
   return new Map(dataset.sources.map((s) => [s.id, s.title]));
 }
 
-function toLocated(incident: Incident, titles: Map<string, string>): LocatedMarker {
+function toLocated(incident: Incident, titles: Map<string, string>, sourceName: (id: string) => string): LocatedMarker {
   const approximate = isApproximate(incident.precision);
   const dateLabel = formatDateSpan(incident.dateStart, incident.dateEnd);
   const yearStart = yearOf(incident.dateStart);
@@ -165,8 +160,9 @@ function toLocated(incident: Incident, titles: Map<string, string>): LocatedMark
     precision: incident.precision,
     approximate,
     precisionNote: precisionNote(incident.precision, incident.place, incident.district),
-    killed: formatCountRange(incident.killedMin, incident.killedMax),
-    wounded: formatCountRange(incident.woundedMin, incident.woundedMax),
+    // Where the sources disagree, who reports what: "24 (CNN; …) · 28 (Xinhua; …)".
+    killed: countText(incident.figures, 'killed', incident.killedMin, incident.killedMax, sourceName),
+    wounded: countText(incident.figures, 'wounded', incident.woundedMin, incident.woundedMax, sourceName),
     description: incident.description,
     discrepancies: incident.discrepancies ?? null,
     singleSource: incident.singleSource ?? false,
@@ -229,9 +225,10 @@ function prepare(dataset: Dataset): Prepared {
   const cached = preparedCache.get(dataset);
   if (cached) return cached;
   const titles = titlesById(dataset);
+  const sourceName = sourceNamer(dataset.sources);
   const byDate = <T extends { dateSort: string; id: string }>(a: T, b: T) => (a.dateSort < b.dateSort ? -1 : a.dateSort > b.dateSort ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const located = (dataset.incidents ?? [])
-    .map((i) => ({ dateSort: i.dateStart, id: i.id, item: toLocated(i, titles) }))
+    .map((i) => ({ dateSort: i.dateStart, id: i.id, item: toLocated(i, titles, sourceName) }))
     .sort(byDate)
     .map((x) => x.item);
   const all = dataset.strikes ?? [];

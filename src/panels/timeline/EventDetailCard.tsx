@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { THEME_COLORS } from '../../theme/palette';
+import type { ReportedValue } from '../../data/figures';
 import type { EventDetail } from './timelineSelectors';
 
 /**
@@ -59,11 +60,11 @@ export function EventDetailCard({ detail, onClose }: { detail: EventDetail; onCl
             </div>
             <div>
               <dt>Killed</dt>
-              <dd className={incident.killed === 'unknown' ? 'unknown' : undefined}>{incident.killed}</dd>
+              <CountValue range={incident.killed} bySource={incident.killedBySource} />
             </div>
             <div>
               <dt>Wounded</dt>
-              <dd className={incident.wounded === 'unknown' ? 'unknown' : undefined}>{incident.wounded}</dd>
+              <CountValue range={incident.wounded} bySource={incident.woundedBySource} />
             </div>
             <div>
               <dt>Location</dt>
@@ -98,5 +99,21 @@ export function EventDetailCard({ detail, onClose }: { detail: EventDetail; onCl
         )}
       </div>
     </article>
+  );
+}
+
+/** A count: who reports what where the sources disagree (each value with its sources), else the one range. */
+function CountValue({ range, bySource }: { range: string; bySource: ReportedValue[] | null }) {
+  if (!bySource) return <dd className={range === 'unknown' ? 'unknown' : undefined}>{range}</dd>;
+  return (
+    <dd>
+      <ul className="timeline-card__by-source" aria-label="By source">
+        {bySource.map((v) => (
+          <li key={v.value}>
+            <span className="timeline-card__figure">{v.value}</span> ({v.sources.join('; ')})
+          </li>
+        ))}
+      </ul>
+    </dd>
   );
 }

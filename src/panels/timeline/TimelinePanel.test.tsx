@@ -58,6 +58,19 @@ describe('TimelinePanel', () => {
     expect(within(panel).queryByRole('article')).toBeNull();
   });
 
+  it('lists a disputed toll in the card as each value with its sources', async () => {
+    const user = userEvent.setup();
+    const d = timelineDataset();
+    d.sources.push({ id: 'xinhua', title: 'Xinhua report', publisher: 'Xinhua', date: '2011-11-28', url: null, measures: 'casualties' });
+    d.incidents![0]!.figures = [{ field: 'killed', values: [{ min: 24, max: 24, sources: ['paper'] }, { min: 28, max: 28, sources: ['xinhua'] }] }];
+    const panel = renderPanel(d);
+    await user.click(within(panel).getByRole('button', { name: '26 Nov 2011: Salala attack on Pakistani border posts' }));
+    const card = within(panel).getByRole('article', { name: 'Salala attack on Pakistani border posts' });
+    const list = within(card).getByRole('list', { name: 'By source' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['24 (Ali et al., IJCISS)', '28 (Xinhua)']);
+    expect(card).toHaveTextContent(/Wounded\s*unknown/);
+  });
+
   it('links http(s) sources in a new tab without opener, and flags single-source claims', async () => {
     const user = userEvent.setup();
     const panel = renderPanel();

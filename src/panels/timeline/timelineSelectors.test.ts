@@ -137,7 +137,7 @@ describe('filters', () => {
 describe('table and sources', () => {
   it('tabulates exactly the events shown, with their incident and sources', () => {
     const view = selectTimeline(timelineDataset(), { ...base, yearRange: { from: 2011, to: 2011 }, yearRangeOrigin: 'filter-bar', tones: ['friction'] });
-    expect(view.table.columns.map((c) => c.key)).toEqual(['date', 'precision', 'tone', 'theme', 'title', 'description', 'incident', 'source']);
+    expect(view.table.columns.map((c) => c.key)).toEqual(['date', 'precision', 'tone', 'theme', 'title', 'description', 'incident', 'reported', 'source']);
     expect(view.table.rows).toHaveLength(3);
     expect(view.table.rows[1]).toMatchObject({
       date: '26 Nov 2011',
@@ -145,6 +145,7 @@ describe('table and sources', () => {
       theme: 'Border',
       title: 'Salala attack on Pakistani border posts',
       incident: 'Salala checkpost attack',
+      reported: 'Killed: 24–28',
       source: 'Pakistan–US relations during OEF; Hostile link',
     });
     expect(view.table.rows[0]).toMatchObject({ incident: '—' });
@@ -163,12 +164,42 @@ describe('selection', () => {
       district: 'Mohmand',
       killed: '24–28',
       wounded: 'unknown',
+      killedBySource: null,
+      woundedBySource: null,
       precision: 'approximate location',
     });
     expect(salala.events.filter((e) => e.highlighted).map((e) => e.id)).toEqual(['ev-2011-salala']);
     const claim = selectTimeline(timelineDataset(), { ...base, selection: { kind: 'event', id: 'ev-2011-jun' } });
     expect(claim.detail?.singleSource).toBe('Single source: claim made only by Ali et al., IJCISS');
     expect(claim.detail?.incident).toBeNull();
+  });
+
+  it('says who reports what for a disputed toll, in the card and the table: each value with its sources', () => {
+    const d = timelineDataset();
+    d.sources.push(
+      { id: 'ispr', title: 'ISPR statement', publisher: 'ISPR (copy on a blog)', date: '2011-11-26', url: null, measures: 'casualties' },
+      { id: 'xinhua', title: 'Xinhua report', publisher: 'Xinhua', date: '2011-11-28', url: null, measures: 'casualties' },
+    );
+    d.incidents![0]!.figures = [
+      {
+        field: 'killed',
+        values: [
+          { min: 24, max: 24, sources: ['ispr'] },
+          { min: 24, max: 24, sources: ['paper'] },
+          { min: 28, max: 28, sources: ['xinhua'] },
+          { min: 24, max: null, sources: ['xinhua'] },
+        ],
+      },
+    ];
+    const view = selectTimeline(d, { ...base, selection: { kind: 'event', id: 'ev-2011-salala' } });
+    expect(view.detail?.incident?.killedBySource).toEqual([
+      { value: '24', sources: ['ISPR', 'Ali et al., IJCISS'] },
+      { value: '28', sources: ['Xinhua'] },
+      { value: 'at least 24', sources: ['Xinhua'] },
+    ]);
+    expect(view.detail?.incident?.woundedBySource).toBeNull();
+    const row = view.table.rows.find((r) => r.title === 'Salala attack on Pakistani border posts')!;
+    expect(row.reported).toBe('Killed: 24 (ISPR; Ali et al., IJCISS) · 28 (Xinhua) · at least 24 (Xinhua)');
   });
 
   it('highlights the events linked to an incident selected on the map and describes the first', () => {

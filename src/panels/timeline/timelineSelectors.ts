@@ -16,6 +16,7 @@ import { hasCategoryFilter, sourceTitles, yearRangeDimmingPanel, yearRangeFilter
 import { categoryCell, cellMask, matchingCells, yearOffsets, yearSlice, type YearOffsets } from '../../crossfilter/datasetIndex';
 import type { CellValue, TableModel } from '../../crossfilter/tableModel';
 import { THEME_LABELS, TONE_LABELS } from '../../theme/palette';
+import { formatCountRange, reportedValues, reportedValuesText, sourceNamer, type ReportedValue } from '../../data/figures';
 
 /** The filter fields the timeline reads; a narrower input keeps the panel from re-rendering on aid/map changes. */
 export type TimelineFilters = Pick<Filters, 'yearRange' | 'yearRangeOrigin' | 'tones' | 'themes' | 'selection'>;
@@ -111,6 +112,9 @@ export interface IncidentDetail {
   district: string;
   killed: string;
   wounded: string;
+  /** Who reports what, where the dataset keeps each source's value (null: one range only). */
+  killedBySource: ReportedValue[] | null;
+  woundedBySource: ReportedValue[] | null;
   precision: string;
 }
 
@@ -166,13 +170,7 @@ export interface TimelineView {
   emptyMessage: string | null;
 }
 
-/** "24–28", "13", "at least 4", "up to 9" or "unknown": null is unknown, never 0. */
-export function formatCountRange(min: number | null, max: number | null): string {
-  if (min === null && max === null) return 'unknown';
-  if (min !== null && max !== null) return min === max ? `${min}` : `${min}–${max}`;
-  if (min !== null) return `at least ${min}`;
-  return `up to ${max}`;
-}
+export { formatCountRange };
 
 const COORD_PRECISION_LABELS: Record<Incident['precision'], string> = {
   exact: 'exact location',
@@ -181,7 +179,7 @@ const COORD_PRECISION_LABELS: Record<Incident['precision'], string> = {
   approximate: 'approximate location',
 };
 
-export function incidentDetail(incident: Incident): IncidentDetail {
+export function incidentDetail(incident: Incident, sourceName: (id: string) => string = (id) => id): IncidentDetail {
   return {
     id: incident.id,
     name: incident.name,
@@ -189,6 +187,8 @@ export function incidentDetail(incident: Incident): IncidentDetail {
     district: incident.district,
     killed: formatCountRange(incident.killedMin, incident.killedMax),
     wounded: formatCountRange(incident.woundedMin, incident.woundedMax),
+    killedBySource: reportedValues(incident.figures, 'killed', sourceName),
+    woundedBySource: reportedValues(incident.figures, 'wounded', sourceName),
     precision: COORD_PRECISION_LABELS[incident.precision],
   };
 }
@@ -286,12 +286,13 @@ function prepareTimeline(dataset: Dataset, allEvents: readonly TimelineEvent[]):
   if (cached) return cached;
   const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
   const incidentsById = new Map((dataset.incidents ?? []).map((i) => [i.id, i]));
+  const sourceName = sourceNamer(dataset.sources);
   const decorated = allEvents.map((e) => ({ e, v: toView(e, false, false) }));
   decorated.sort((a, b) => byTime(a.v, b.v));
   const sorted = decorated.map((d) => d.e);
   const views = decorated.map((d) => d.v);
   const rows = views.map(
-    (e): Row => ({
+    (e, i): Row => ({
       date: e.dateLabel,
       precision: e.precision,
       tone: TONE_LABELS[e.tone],
@@ -299,6 +300,7 @@ function prepareTimeline(dataset: Dataset, allEvents: readonly TimelineEvent[]):
       title: e.title,
       description: e.description,
       incident: e.incidentId ? (incidentsById.get(e.incidentId)?.name ?? e.incidentId) : '—',
+      reported: reportedFiguresText(sorted[i]!, e.incidentId ? incidentsById.get(e.incidentId) : undefined, sourceName),
       source: e.sources.map((id) => sourcesById.get(id)?.title ?? id).join('; '),
     }),
   );
@@ -484,8 +486,28 @@ export const TABLE_COLUMNS: TableModel['columns'] = [
   { key: 'title', header: 'Event' },
   { key: 'description', header: 'Description' },
   { key: 'incident', header: 'Linked incident' },
+  { key: 'reported', header: 'Killed / wounded, by source' },
   { key: 'source', header: 'Sources' },
 ];
+
+/**
+ * "Killed: 24 (CNN; …) · 28 (Xinhua; …). Wounded: 12 (…) · 13 (…)": each source's value for the
+ * event (or its linked incident), or the incident's range where the dataset keeps no per-source values.
+ */
+export function reportedFiguresText(event: Pick<TimelineEvent, 'figures'>, incident: Incident | undefined, sourceName: (id: string) => string): string {
+  const parts: string[] = [];
+  const fields = [
+    ['killed', 'Killed', incident?.killedMin ?? null, incident?.killedMax ?? null],
+    ['wounded', 'Wounded', incident?.woundedMin ?? null, incident?.woundedMax ?? null],
+    ['civiliansKilled', 'Civilians killed', null, null],
+  ] as const;
+  for (const [field, label, min, max] of fields) {
+    const values = reportedValues(event.figures, field, sourceName) ?? reportedValues(incident?.figures, field, sourceName);
+    if (values) parts.push(`${label}: ${reportedValuesText(values)}`);
+    else if (incident && field !== 'civiliansKilled' && (min !== null || max !== null)) parts.push(`${label}: ${formatCountRange(min, max)}`);
+  }
+  return parts.join('. ');
+}
 
 /** The whole view model of the timeline panel. */
 export function selectTimeline(dataset: Dataset, filters: TimelineFilters): TimelineView {
@@ -534,7 +556,7 @@ export function selectTimeline(dataset: Dataset, filters: TimelineFilters): Time
       themeLabel: THEME_LABELS[view.theme],
       precisionLabel: PRECISION_LABELS[view.precision],
       singleSource: picked.event.singleSource ? `Single source: claim made only by ${eventSources.map((s) => s.publisher).join('; ') || 'one source'}` : null,
-      incident: incident ? incidentDetail(incident) : null,
+      incident: incident ? incidentDetail(incident, sourceNamer(dataset.sources)) : null,
       sources: eventSources.map(sourceDetail),
       hiddenByFilters: shownView === undefined,
       viaIncident: picked.viaIncident,
