@@ -212,7 +212,7 @@ const AidPlot = memo(function AidPlot({ data, series, compact, uid, axisLabel, t
         <CartesianGrid vertical={false} stroke="#e6e8ec" />
         <LiveMarks which="marks" />
         <XAxis dataKey="key" interval={0} height={compact ? 58 : 44} tickLine={false} label={compact ? X_LABEL : undefined} tick={renderTick} />
-        <YAxis width={64} tick={Y_TICK} tickFormatter={formatTick} label={yLabel} />
+        <YAxis width={64} interval={0} tick={Y_TICK} tickFormatter={formatTick} label={yLabel} />
         <Tooltip content={tooltipContent} cursor={CURSOR} isAnimationActive={false} />
         {series.map(([key, label, color], i) => (
           <Bar key={key} dataKey={`v${i}`} name={label} stackId="aid" fill={color} maxBarSize={56} isAnimationActive={false} shape={shapes[i]} />

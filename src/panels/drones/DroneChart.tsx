@@ -178,8 +178,8 @@ const DronePlot = memo(function DronePlot({ data, uid, title, handlers }: DroneP
         <CartesianGrid vertical={false} stroke="#e6e8ec" />
         <LiveMarks which="marks" />
         <XAxis dataKey="key" interval={0} height={44} tickLine={false} tick={renderTick} />
-        <YAxis yAxisId="strikes" width={52} allowDecimals={false} tick={Y_TICK} label={STRIKES_LABEL} />
-        <YAxis yAxisId="people" orientation="right" width={58} allowDecimals={false} tick={Y_TICK} tickFormatter={formatTick} label={PEOPLE_LABEL} />
+        <YAxis yAxisId="strikes" width={52} interval={0} allowDecimals={false} tick={Y_TICK} label={STRIKES_LABEL} />
+        <YAxis yAxisId="people" orientation="right" width={58} interval={0} allowDecimals={false} tick={Y_TICK} tickFormatter={formatTick} label={PEOPLE_LABEL} />
         <Tooltip content={tooltipContent} cursor={CURSOR} isAnimationActive={false} />
         <Bar yAxisId="strikes" dataKey="strikesBar" name="Strikes" fill={MEASURE_COLORS.strikes} maxBarSize={22} isAnimationActive={false} shape={shapes.strikes} />
         <Bar yAxisId="people" dataKey="killedBar" name="Total killed (min–max)" fill={MEASURE_COLORS.killed} maxBarSize={22} isAnimationActive={false} shape={shapes.killed} />
