@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Dataset } from '../data/schema';
 import type { DatasetOrigin } from '../store/datasetSlice';
+import { DownloadDataButton } from './DownloadDataButton';
 
 export const DASHBOARD_TITLE = 'Pakistan–United States relations, 2001–2024';
 
@@ -42,6 +43,7 @@ export function AppHeader({ dataset, origin, children, banner }: { dataset: Data
           </dl>
         )}
         {children}
+        {dataset && <DownloadDataButton dataset={dataset} {...(origin ? { origin } : {})} />}
       </div>
       {banner}
     </header>

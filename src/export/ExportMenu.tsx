@@ -22,7 +22,12 @@ const IMAGE_ITEMS: Item[] = [
   { action: 'svg', label: 'Download SVG' },
   { action: 'copy', label: 'Copy image' },
 ];
-const CSV_ITEM: Item = { action: 'csv', label: 'Download CSV' };
+// "Download CSV" gives the .csv alone (what the name promises); the ZIP adds the CSVW metadata
+// file with the measure, units, filters, data version and full sources.
+const CSV_ITEMS: Item[] = [
+  { action: 'csv', label: 'Download CSV' },
+  { action: 'csv-zip', label: 'Download CSV + metadata (ZIP)' },
+];
 
 export interface ExportMenuProps {
   panel: PanelId;
@@ -38,7 +43,7 @@ export function ExportMenu({ panel, table, sources }: ExportMenuProps) {
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<'first' | 'last' | null>(null);
-  const items = table ? [...IMAGE_ITEMS, CSV_ITEM] : IMAGE_ITEMS;
+  const items = table ? [...IMAGE_ITEMS, ...CSV_ITEMS] : IMAGE_ITEMS;
 
   const menuItems = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
 

@@ -7,17 +7,18 @@ import type { TableModel } from '../crossfilter/tableModel';
 import type { Dataset } from '../data/schema';
 import { DASHBOARD_TITLE } from '../components/AppHeader';
 import { panelMeta } from '../panels/registry';
+import { originDetails } from '../import/dataOrigin';
 import { useDashboardStore } from '../store/store';
-import { buildCsv } from './csv';
+import { buildCsv, buildCsvMetadata, metadataFileName, type TidyField, type TidyTable } from './csv';
 import { copyPngToClipboard, downloadBlob } from './download';
 import { exportFileName } from './fileName';
 import { fontEmbedCss, fontsReady } from './fonts';
 import { cloneRechartsSurfaces } from './inlineSvg';
 import { buildSheet, chartClone, createOffscreenHost, rasterize } from './sheet';
 import { canvasMeasure, composeSvgDocument, newSvgDocument, serializeSvg } from './svgCompose';
-import type { PanelExportAdapter, PanelExportInfo } from './types';
+import type { PanelCsv, PanelExportAdapter, PanelExportInfo } from './types';
 
-export type PanelExportAction = 'png' | 'png4' | 'svg' | 'copy' | 'csv';
+export type PanelExportAction = 'png' | 'png4' | 'svg' | 'copy' | 'csv' | 'csv-zip';
 
 export interface PanelExportRequest {
   panel: PanelId;
@@ -36,6 +37,8 @@ export function creditLine(dataset: Dataset): string {
 
 interface Context {
   dataset: Dataset;
+  /** Where the dataset came from, in words (built-in, a user's file…): written into the metadata. */
+  origin: string;
   adapter: PanelExportAdapter;
   info: PanelExportInfo;
   title: string;
@@ -43,13 +46,14 @@ interface Context {
 }
 
 async function context(panel: PanelId): Promise<Context> {
-  const { dataset, filters } = useDashboardStore.getState();
+  const { dataset, filters, datasetOrigin } = useDashboardStore.getState();
   if (!dataset) throw new Error('No dataset is loaded.');
   const { exportAdapter, title } = panelMeta(panel);
   const adapter = await exportAdapter();
   const info = adapter.info(dataset, filters);
   return {
     dataset,
+    origin: originDetails(datasetOrigin) ?? datasetOrigin.label,
     adapter,
     info,
     title,
@@ -112,17 +116,73 @@ export async function renderPanelSvg(req: PanelExportRequest): Promise<{ text: s
   return { text: serializeSvg(svg), fileName: ctx.fileName('svg') };
 }
 
-export async function renderPanelCsv(req: PanelExportRequest): Promise<{ text: string; fileName: string }> {
+/** "FY2011" → [2011, 2011]; "FY2002–FY2007 (6-year total)" → [2002, 2007]; anything else → null. */
+function fiscalYearSpan(value: unknown): [number, number] | null {
+  const m = typeof value === 'string' ? /^FY(\d{4})(?:\s*[–-]\s*FY(\d{4}))?/.exec(value) : null;
+  return m ? [Number(m[1]), Number(m[2] ?? m[1])] : null;
+}
+
+/**
+ * A panel without its own tidy CSV: the on-screen table, typed by its columns (numeric columns are
+ * numbers), with a "FY2011" / "FY2002–FY2007" column written as integer start and end years.
+ */
+export function tableModelCsv(table: TableModel, dataset: Dataset, sourceTitles: readonly string[]): PanelCsv {
+  const name = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
+  const fields: TidyField[] = [];
+  for (const c of table.columns) {
+    if (c.key === 'fiscalYear') {
+      fields.push({ name: 'fiscal_year_start', title: `${c.header} (first)`, type: 'integer' }, { name: 'fiscal_year_end', title: `${c.header} (last)`, type: 'integer' });
+    } else fields.push({ name: name(c.key), title: c.header, type: c.numeric ? 'number' : 'string' });
+  }
+  const rows: TidyTable['rows'] = table.rows.map((r) => {
+    const out: TidyTable['rows'][number] = {};
+    for (const c of table.columns) {
+      const v = r[c.key] ?? null;
+      if (c.key === 'fiscalYear') {
+        const span = fiscalYearSpan(v);
+        out.fiscal_year_start = span?.[0] ?? null;
+        out.fiscal_year_end = span?.[1] ?? null;
+      } else out[name(c.key)] = c.numeric && typeof v !== 'number' ? null : v;
+    }
+    return out;
+  });
+  const sourceIds = dataset.sources.filter((s) => sourceTitles.some((t) => t.includes(s.title))).map((s) => s.id);
+  if (!fields.some((f) => /^sources?$/.test(f.name))) {
+    fields.push({ name: 'source_titles', title: 'Sources', type: 'string', description: 'The sources behind the panel; the metadata file lists them in full.' });
+    for (const r of rows) r.source_titles = sourceTitles.join('; ');
+  }
+  return { table: { fields, rows }, measure: table.measure, sourceIds };
+}
+
+export interface PanelCsvFiles {
+  text: string;
+  fileName: string;
+  /** The CSVW companion (<name>.csv-metadata.json): measure, units, filters, version, origin, full sources. */
+  metadata: string;
+  metadataFileName: string;
+}
+
+export async function renderPanelCsv(req: PanelExportRequest): Promise<PanelCsvFiles> {
   const ctx = await context(req.panel);
-  if (!req.table) throw new Error('This panel has no table to download.');
-  const text = buildCsv(req.table, {
-    title: req.table.caption || ctx.title,
+  const { filters } = useDashboardStore.getState();
+  let csv: PanelCsv;
+  if (ctx.adapter.csv) csv = ctx.adapter.csv(ctx.dataset, filters);
+  else if (req.table) csv = tableModelCsv(req.table, ctx.dataset, req.sources);
+  else throw new Error('This panel has no table to download.');
+  const fileName = ctx.fileName('csv', csv.fileLabel);
+  const ids = new Set(csv.sourceIds);
+  const metadata = buildCsvMetadata(csv.table, {
+    fileName,
+    title: `${ctx.title}${csv.fileLabel ? ` (${csv.fileLabel.replace(/-/g, ' ')})` : ''}`,
+    measure: csv.measure,
     filters: ctx.info.filterLine,
     dataVersion: ctx.dataset.version,
-    sources: req.sources,
+    origin: ctx.origin,
+    sources: ctx.dataset.sources.filter((s) => ids.has(s.id)),
     generator: DASHBOARD_TITLE,
+    created: new Date().toISOString(),
   });
-  return { text, fileName: ctx.fileName('csv') };
+  return { text: buildCsv(csv.table), fileName, metadata: JSON.stringify(metadata, null, 2) + '\n', metadataFileName: metadataFileName(fileName) };
 }
 
 /** Runs one menu item; resolves with the message the menu shows (never throws). */
@@ -141,10 +201,18 @@ export async function runPanelExport(action: PanelExportAction, req: PanelExport
         return { ok: true, message: `Downloaded ${svg.fileName}.` };
       }
       case 'csv': {
+        // The CSV alone, as the item says: UTF-8 without a byte-order mark, header on line 1.
         const csv = await renderPanelCsv(req);
-        // A byte-order mark, so spreadsheet programs read the en dashes and accents as UTF-8.
-        downloadBlob(new Blob(['\uFEFF', csv.text], { type: 'text/csv;charset=utf-8' }), csv.fileName);
-        return { ok: true, message: `Downloaded ${csv.fileName}.` };
+        downloadBlob(new Blob([csv.text], { type: 'text/csv;charset=utf-8' }), csv.fileName);
+        return { ok: true, message: `Downloaded ${csv.fileName}. Units, filters and sources: “Download CSV + metadata (ZIP)”.` };
+      }
+      case 'csv-zip': {
+        const csv = await renderPanelCsv(req);
+        const { strToU8, zipSync } = await import('fflate');
+        const zip = zipSync({ [csv.fileName]: strToU8(csv.text), [csv.metadataFileName]: strToU8(csv.metadata) });
+        const zipName = csv.fileName.replace(/\.csv$/, '.zip');
+        downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), zipName);
+        return { ok: true, message: `Downloaded ${zipName}: ${csv.fileName} and ${csv.metadataFileName}.` };
       }
       case 'copy': {
         const png = renderPanelPng(req, 2).then((r) => r.blob);

@@ -4,6 +4,7 @@
  */
 import type { Dataset } from '../data/schema';
 import type { Filters } from '../crossfilter/filters';
+import type { TidyTable } from './csv';
 
 /** One legend entry, drawn as SVG (a swatch and a label) in the PNG and the SVG exports. */
 export interface LegendItem {
@@ -51,6 +52,17 @@ export interface SvgChartContext {
   width: number;
 }
 
+/** A panel's tidy CSV: typed columns of what the panel shows, and what the file holds. */
+export interface PanelCsv {
+  table: TidyTable;
+  /** The measure and units in words, for the metadata file. */
+  measure: string;
+  /** The sources behind the rows (ids of the dataset's sources table). */
+  sourceIds: string[];
+  /** Added to the file name where one panel writes different files (aid: "by-category", "by-programme"). */
+  fileLabel?: string;
+}
+
 /** A panel's export adapter: pure reads of the store state and the live DOM. */
 export interface PanelExportAdapter {
   info(dataset: Dataset, filters: Filters): PanelExportInfo;
@@ -58,6 +70,8 @@ export interface PanelExportAdapter {
   drawSvg?(ctx: SvgChartContext): SvgChart | null;
   /** CSS selectors of live elements left out of the PNG (the panel's own HTML legend, cards…). */
   excludeFromImage?: string[];
+  /** The tidy CSV of what the panel shows; without it the CSV is the on-screen table, typed by its columns. */
+  csv?(dataset: Dataset, filters: Filters): PanelCsv;
   /** Notes written into the SVG (what the vector file holds). */
   svgNote?(dataset: Dataset, filters: Filters): string | null;
 }

@@ -1,5 +1,8 @@
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { PANEL_NAMES, expect, test } from './fixtures';
+import { checkCsvAgainstSchema, checkDataPackage } from '../support/tableSchemaCheck';
 
 const panel = (page: Page, name: (typeof PANEL_NAMES)[number]) => page.getByRole('region', { name });
 
@@ -86,4 +89,75 @@ test('the FY2010 aid table shows the category totals the chart draws: 1,236 secu
   // The source rows stay one switch away.
   await aid.getByRole('button', { name: 'Rows' }).click();
   await expect(table.locator('thead th')).toContainText(['Programme']);
+});
+
+const fileBytes = async (download: Download) => new Uint8Array(readFileSync((await download.path())!));
+
+/** A CSVW column's datatype as a Table Schema type, for the shared checker. */
+function tableSchemaType(datatype: string | { base: string }): string {
+  const base = typeof datatype === 'string' ? datatype : datatype.base;
+  return ({ integer: 'integer', number: 'number', boolean: 'boolean', date: 'date', gYear: 'year', string: 'string' } as Record<string, string>)[base] ?? `unknown ${base}`;
+}
+
+for (const name of [...PANEL_NAMES, 'Carrot and stick'] as const) {
+  test(`${name}: the CSV is strict RFC 4180, header first, and every column holds its metadata's type`, async ({ page }) => {
+    await openDashboard(page);
+    const region = page.getByRole('region', { name });
+    await region.getByRole('button', { name: 'Export', exact: true }).click();
+    const download = page.waitForEvent('download', { timeout: 30_000 });
+    await region.getByRole('menuitem', { name: 'Download CSV + metadata (ZIP)' }).click();
+    const files = unzipSync(await fileBytes(await download));
+    const csvName = Object.keys(files).find((f) => f.endsWith('.csv'))!;
+    expect(Object.keys(files)).toEqual([csvName, `${csvName}-metadata.json`]);
+    const meta = JSON.parse(new TextDecoder().decode(files[`${csvName}-metadata.json`]));
+    expect(meta.url).toBe(csvName);
+    expect(meta['dc:hasVersion']).toMatch(/\S/);
+    expect(meta['dc:source'].length).toBeGreaterThan(0);
+    const columns: { name: string; datatype: string | { base: string; format?: string }; required: boolean }[] = meta.tableSchema.columns;
+    const schema = {
+      fields: columns.map((c) => ({ name: c.name, type: tableSchemaType(c.datatype), constraints: { required: c.required, ...(typeof c.datatype === 'object' && c.datatype.format ? { pattern: c.datatype.format } : {}) } })),
+      missingValues: [''],
+    };
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(files[csvName]);
+    expect(checkCsvAgainstSchema(text, schema, csvName)).toEqual([]);
+    // Numeric columns exist and hold numbers: the check above fails on any text in them.
+    expect(schema.fields.some((f) => f.type === 'integer' || f.type === 'number')).toBe(true);
+    expect(text.split('\r\n').length).toBeGreaterThan(2);
+  });
+}
+
+test('the aid CSVs by category and by programme differ, and their file names say which', async ({ page }) => {
+  await openDashboard(page);
+  const aid = panel(page, 'US aid to Pakistan');
+  const csvOf = async () => {
+    await aid.getByRole('button', { name: 'Export', exact: true }).click();
+    const download = page.waitForEvent('download', { timeout: 30_000 });
+    await aid.getByRole('menuitem', { name: 'Download CSV', exact: true }).click();
+    const d = await download;
+    return { name: d.suggestedFilename(), text: new TextDecoder().decode(await fileBytes(d)) };
+  };
+  const byCategory = await csvOf();
+  await aid.getByRole('button', { name: 'By programme' }).click();
+  const byProgramme = await csvOf();
+  expect(byCategory.name).toMatch(/_by-category\.csv$/);
+  expect(byProgramme.name).toMatch(/_by-programme\.csv$/);
+  expect(byProgramme.text).not.toBe(byCategory.text);
+  expect(byProgramme.text).toMatch(/\r\n2010,2010,crs-appropriations,programme,FMF,/);
+  expect(byCategory.text).toMatch(/\r\n2010,2010,crs-appropriations,category,security,[^\r]*,1236,/);
+});
+
+test('"Download data" gives a data package ZIP whose datapackage.json is valid and whose resources all exist and match their schemas', async ({ page, consoleErrors }) => {
+  await openDashboard(page);
+  const download = page.waitForEvent('download', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Download data' }).click();
+  const d = await download;
+  expect(d.suggestedFilename()).toMatch(/^pakistan-us-relations_data-package_.+\.zip$/);
+  const files = unzipSync(await fileBytes(d));
+  expect(checkDataPackage(files)).toEqual([]);
+  const descriptor = JSON.parse(new TextDecoder().decode(files['datapackage.json']));
+  const paths: string[] = descriptor.resources.map((r: { path: string }) => r.path);
+  expect(paths).toEqual(expect.arrayContaining(['data/aid.csv', 'data/strikes.csv', 'data/incidents.csv', 'data/events.csv', 'data/sources.csv', 'data/figures.csv', 'dataset.json']));
+  expect(descriptor.sources.some((s: { licenses?: unknown[] }) => Array.isArray(s.licenses))).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded pakistan-us-relations_data-package_' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
 });

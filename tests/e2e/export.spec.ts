@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
 import { PANEL_NAMES, expect, test } from './fixtures';
 import { decodePng, type DecodedPng } from './png';
+import { parseCsv } from '../../src/export/csv';
 
 
 /** Pixels that differ from the background (white, or near it). */
@@ -70,13 +71,13 @@ test('the Export menu is keyboard operable: Enter opens on the first item, arrow
   await expect(menu).toBeVisible();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   const items = menu.getByRole('menuitem');
-  await expect(items).toHaveText(['Download PNG', 'Download PNG (4×)', 'Download SVG', 'Copy image', 'Download CSV']);
+  await expect(items).toHaveText(['Download PNG', 'Download PNG (4×)', 'Download SVG', 'Copy image', 'Download CSV', 'Download CSV + metadata (ZIP)']);
   await expect(items.nth(0)).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(items.nth(1)).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  await expect(items.nth(4)).toBeFocused();
+  await expect(items.nth(5)).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();
@@ -195,83 +196,38 @@ for (const name of PANEL_NAMES) {
   });
 }
 
-/**
- * A CSV cell matches the table cell it came from when it is the same text, or the same number
- * (the CSV keeps full precision, the table formats with toLocaleString), or empty for "unknown",
- * once the formula guard's apostrophe is dropped.
- */
-function cellsMatch(csv: string, shown: string): boolean {
-  const table = shown.trim();
-  const cell = /^'[=+\-@]/.test(csv) ? csv.slice(1) : csv;
-  if (table === 'unknown') return cell === '' || cell === 'unknown';
-  if (cell === table) return true;
-  return /^-?\d+(\.\d+)?$/.test(cell) && Number(cell).toLocaleString('en-US') === table;
-}
-
-function parseCsv(text: string): { comments: string[]; rows: string[][] } {
-  const comments: string[] = [];
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (!quoted && field === '' && row.length === 0 && ch === '#') {
-      const end = src.indexOf('\n', i);
-      comments.push(src.slice(i, end === -1 ? undefined : end).replace(/\r$/, ''));
-      i = end === -1 ? src.length : end;
-      continue;
-    }
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r') continue;
-    else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return { comments, rows };
-}
-
 for (const name of PANEL_NAMES) {
-  test(`${name}: Download CSV equals the table rows under a 2008–2011 filter, with a header comment`, async ({ page }) => {
+  test(`${name}: Download CSV is tidy and holds what the table shows under a 2008–2011 filter`, async ({ page }) => {
     await ready(page);
     await setYears(page, 2008, 2011);
     const panel = page.getByRole('region', { name });
     await panel.getByRole('button', { name: 'Show table' }).click();
     const table = panel.locator('.panel__table table');
     await expect(table).toBeVisible();
-    const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
     const bodyRows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     const tableRows = bodyRows.length === 1 && bodyRows[0]!.length === 1 ? [] : bodyRows;
 
     const download = await exportItem(page, panel, 'Download CSV');
     const file = download.suggestedFilename();
-    expect(file).toMatch(name === 'US aid to Pakistan' ? /^us-aid-to-pakistan_FY2008-FY2011\.csv$/ : /_2008-2011\.csv$/);
-    const { comments, rows } = parseCsv((await bytesOf(download)).toString('utf8'));
-    expect(comments.some((c) => c.startsWith('# Measure and units: '))).toBe(true);
-    expect(comments).toContain(name === 'US aid to Pakistan' ? '# Filters: FY2008–FY2011' : '# Filters: 2008–2011');
-    expect(comments.some((c) => /^# Data version: \S/.test(c))).toBe(true);
-
-    const [header, ...data] = rows;
-    expect(header!.slice(0, headers.length)).toEqual(headers);
-    expect(header!.some((h) => /^sources?$/i.test(h))).toBe(true);
-    expect(data.length).toBe(tableRows.length);
+    expect(file).toMatch(name === 'US aid to Pakistan' ? /^us-aid-to-pakistan_FY2008-FY2011_by-category\.csv$/ : /_2008-2011\.csv$/);
+    const bytes = await bytesOf(download);
+    // UTF-8 without a byte-order mark; the header is line 1, with no comment lines.
+    expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n').some((line) => line.startsWith('#'))).toBe(false);
+    const [header, ...data] = parseCsv(text);
+    expect(header!.every((h) => /^[a-z][a-z0-9_]*$/.test(h))).toBe(true);
+    expect(header).toEqual(expect.arrayContaining(['source_ids', 'source_titles']));
     expect(data.length).toBeGreaterThan(0);
-    const mismatches = data.flatMap((row, i) => tableRows[i]!.flatMap((shown, j) => (cellsMatch(row[j] ?? '', shown) ? [] : [`row ${i + 1}, ${headers[j]}: CSV "${row[j]}" vs table "${shown}"`])));
-    expect(mismatches).toEqual([]);
+    expect(data.some((r) => r[header!.indexOf('source_ids')] !== '')).toBe(true);
+    if (name === 'US aid to Pakistan') {
+      // Long form: one row per fiscal-year slot and series; the table has one row per slot.
+      const slots = new Set(data.map((r) => `${r[header!.indexOf('fiscal_year_start')]}-${r[header!.indexOf('fiscal_year_end')]}`));
+      expect(slots.size).toBe(tableRows.length);
+      expect([...slots]).toEqual(['2008-2008', '2009-2009', '2010-2010', '2011-2011']);
+    } else {
+      expect(data.length).toBe(tableRows.length);
+    }
   });
 }
 

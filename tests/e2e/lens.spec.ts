@@ -114,8 +114,9 @@ test('the lens exports PNG, SVG and CSV like every panel', async ({ page, consol
 
   const csvDownload = await exportItem(page, region, 'Download CSV');
   const csv = (await bytesOf(csvDownload)).toString('utf8');
-  expect(csv).toMatch(/Fiscal year/);
-  expect(csv).toMatch(/FY2011,1277,1186,1118,3581,/);
+  // Tidy: the header on line 1, fiscal years as integer start and end columns.
+  expect(csv).toMatch(/^fiscal_year_start,fiscal_year_end,/);
+  expect(csv).toMatch(/\r\n2011,2011,1277,1186,1118,3581,/);
   expect(consoleErrors).toEqual([]);
 });
 

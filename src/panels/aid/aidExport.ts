@@ -6,7 +6,9 @@
 import type { Dataset } from '../../data/schema';
 import type { Filters } from '../../crossfilter/filters';
 import { filterLine, fileYearsFor } from '../../export/filterLine';
-import type { LegendItem, PanelExportAdapter } from '../../export/types';
+import { SOURCE_FIELDS, sourceCells, type TidyField, type TidyValue } from '../../export/csv';
+import type { LegendItem, PanelCsv, PanelExportAdapter } from '../../export/types';
+import { AID_CATEGORY_LABELS } from '../../theme/palette';
 import { selectAidView, type AidView } from './aidSelectors';
 
 export function aidLegend(view: Pick<AidView, 'series' | 'view' | 'hasRequestOrEstimate' | 'anyMarked'>): LegendItem[] {
@@ -20,7 +22,63 @@ export function aidLegend(view: Pick<AidView, 'series' | 'view' | 'hasRequestOrE
   return items;
 }
 
+function aidCsvFields(view: AidView): TidyField[] {
+  return [
+    { name: 'fiscal_year_start', title: 'First US fiscal year', type: 'integer', required: true, description: 'US fiscal year (1 Oct–30 Sep, named by the year it ends in).' },
+    { name: 'fiscal_year_end', title: 'Last US fiscal year', type: 'integer', required: true, description: 'Equal to fiscal_year_start except for a multi-year aggregate the source prints as one figure (never split here).' },
+    { name: 'measure', title: 'Measure', type: 'string', required: true, description: view.measureInfo.label },
+    { name: 'breakdown', title: 'Breakdown', type: 'string', required: true, description: '"category" or "programme": what series holds.' },
+    { name: 'series', title: view.view === 'programme' ? 'Programme' : 'Category', type: 'string', description: 'The category id or programme code of the bar segment; empty for a year with no figure.' },
+    { name: 'series_label', title: 'Series name', type: 'string' },
+    { name: 'category', title: 'Category', type: 'string' },
+    { name: 'amount', title: 'Amount', type: 'number', unit: view.unit, description: 'The value the chart draws for this series and year. Empty: no figure (unknown, not zero).' },
+    { name: 'unit', title: 'Unit', type: 'string', required: true },
+    { name: 'status', title: 'Status', type: 'string', description: 'actual, estimate or request (the least firm of the rows drawn).' },
+    ...SOURCE_FIELDS,
+  ];
+}
+
+/**
+ * The aid CSV, long form: one row per fiscal-year slot and series the chart draws, with the
+ * amount in the view model's unit (so a unit switch changes the file), and one row with an empty
+ * amount for a year with no figure. The bar's total is the sum of a slot's rows.
+ */
+export function aidCsv(view: AidView, dataset: Pick<Dataset, 'sources'>): PanelCsv {
+  const byId = new Map(dataset.sources.map((s) => [s.id, s]));
+  const rows: Record<string, TidyValue>[] = [];
+  const sourceIds = new Set<string>();
+  const seriesByKey = new Map(view.series.map((s) => [s.key, s]));
+  for (const slot of view.slots) {
+    if (slot.dimmed) continue;
+    const base = { fiscal_year_start: slot.start, fiscal_year_end: slot.end, measure: view.measure, breakdown: view.view, unit: view.unit };
+    if (!slot.hasData) {
+      rows.push({ ...base, series: null, series_label: null, category: null, amount: null, status: null, source_ids: '', source_titles: '' });
+      continue;
+    }
+    for (const s of view.series) {
+      const amount = slot.amounts[s.key];
+      if (amount === undefined) continue;
+      const ids: string[] = [];
+      for (const v of slot.rows) {
+        const key = view.view === 'category' ? v.row.category : v.row.programme;
+        if (v.shownAs !== 'drawn' || key !== s.key) continue;
+        for (const id of v.row.sources) if (!ids.includes(id)) ids.push(id);
+      }
+      ids.forEach((id) => sourceIds.add(id));
+      const series = seriesByKey.get(s.key)!;
+      rows.push({ ...base, series: s.key, series_label: series.longLabel, category: AID_CATEGORY_LABELS[series.category], amount, status: slot.status, ...sourceCells(ids, byId) });
+    }
+  }
+  return {
+    table: { fields: aidCsvFields(view), rows },
+    measure: `${view.measureInfo.label}, ${view.unit}, ${view.view === 'programme' ? 'by programme' : 'by category'}. ${view.measureInfo.note}`,
+    sourceIds: dataset.sources.filter((s) => sourceIds.has(s.id)).map((s) => s.id),
+    fileLabel: view.view === 'programme' ? 'by-programme' : 'by-category',
+  };
+}
+
 export const aidExport: PanelExportAdapter = {
+  csv: (dataset, filters) => aidCsv(selectAidView(dataset, filters), dataset),
   info(dataset: Dataset, filters: Filters) {
     const view = selectAidView(dataset, filters);
     return {
@@ -28,7 +86,7 @@ export const aidExport: PanelExportAdapter = {
       filterLine: filterLine(filters, dataset.coverage, true),
       sources: view.sources,
       fileYears: fileYearsFor(filters, dataset.coverage, true),
-      subtitle: `${view.measureInfo.label}, US$ millions (current)${view.view === 'programme' ? ', by programme' : ', by category'}`,
+      subtitle: `${view.measureInfo.label}, ${view.unit}${view.view === 'programme' ? ', by programme' : ', by category'}`,
     };
   },
   excludeFromImage: ['.aid-legend'],

@@ -8,9 +8,11 @@ import type { Dataset } from '../../data/schema';
 import type { Filters } from '../../crossfilter/filters';
 import { filterLine, fileYearsFor } from '../../export/filterLine';
 import { svgEl } from '../../export/svgCompose';
-import type { LegendItem, PanelExportAdapter, SvgChart, SvgChartContext } from '../../export/types';
+import { ISO_PARTIAL_DATE_PATTERN, SOURCE_FIELDS, sourceCells, type TidyField, type TidyValue } from '../../export/csv';
+import type { LegendItem, PanelCsv, PanelExportAdapter, SvgChart, SvgChartContext } from '../../export/types';
+import { countText, sourceNamer } from '../../data/figures';
 import { mapForContainer } from './mapInstances';
-import { selectMapHighlight, selectMapView, type MapView } from './mapSelectors';
+import { MAP_LAYER_LABELS, selectMapHighlight, selectMapView, type MapView } from './mapSelectors';
 import { BASEMAP_STYLE, STRIKE_COLOR, strikeStyle } from './mapStyle';
 
 const MARKER_LEGEND: { type: string; label: string; color: string; shape: LegendItem['shape'] }[] = [
@@ -147,7 +149,101 @@ export function drawMapSvg({ doc, panelEl, dataset, filters }: SvgChartContext):
   return { node: root, width, height };
 }
 
+const people = (name: string, title: string): TidyField => ({ name, title, type: 'integer', unit: 'people', description: 'Empty: not reported (unknown, not zero). Where sources disagree, min and max span their values.' });
+
+const MAP_CSV_FIELDS: TidyField[] = [
+  { name: 'layer', title: 'Layer', type: 'string', required: true },
+  { name: 'type', title: 'Type', type: 'string', required: true },
+  { name: 'id', title: 'Id', type: 'string', required: true, description: 'The row id in the dataset (incidents or strikes table).' },
+  { name: 'name', title: 'Name', type: 'string', required: true },
+  { name: 'date_start', title: 'Date (start)', type: 'string', required: true, pattern: ISO_PARTIAL_DATE_PATTERN, description: 'ISO 8601 at the precision given in date_precision.' },
+  { name: 'date_end', title: 'Date (end)', type: 'string', pattern: ISO_PARTIAL_DATE_PATTERN, description: 'ISO 8601; empty for a one-day event.' },
+  { name: 'date_precision', title: 'Date precision', type: 'string', required: true, description: 'day, month or year (of date_start).' },
+  { name: 'place', title: 'Place', type: 'string' },
+  { name: 'district', title: 'District or agency', type: 'string' },
+  { name: 'lat', title: 'Latitude', type: 'number', unit: 'degrees (WGS 84)' },
+  { name: 'lon', title: 'Longitude', type: 'number', unit: 'degrees (WGS 84)' },
+  { name: 'location_precision', title: 'Location precision', type: 'string', description: 'exact, village, district-centroid or approximate.' },
+  people('killed_min', 'Killed (min)'),
+  people('killed_max', 'Killed (max)'),
+  people('wounded_min', 'Wounded / injured (min)'),
+  people('wounded_max', 'Wounded / injured (max)'),
+  people('civilians_min', 'Civilians killed (min)'),
+  people('civilians_max', 'Civilians killed (max)'),
+  { name: 'killed_by_source', title: 'Killed, by source', type: 'string', description: 'Each reported value with the sources that give it, where the dataset keeps per-source values.' },
+  { name: 'wounded_by_source', title: 'Wounded, by source', type: 'string' },
+  ...SOURCE_FIELDS,
+];
+
+const datePrecision = (date: string) => (date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year');
+
+/** The map CSV: one row per located event and drawn strike, counts as integers, dates ISO 8601. */
+export function mapCsv(view: MapView, dataset: Dataset): PanelCsv {
+  const byId = new Map(dataset.sources.map((s) => [s.id, s]));
+  const sourceName = sourceNamer(dataset.sources);
+  const incidents = new Map((dataset.incidents ?? []).map((i) => [i.id, i]));
+  const strikes = new Map((dataset.strikes ?? []).map((s) => [s.id, s]));
+  const rows: Record<string, TidyValue>[] = [];
+  for (const m of [...view.incidents, ...view.operations]) {
+    const i = incidents.get(m.id);
+    if (!i) continue;
+    const bySource = (field: 'killed' | 'wounded') => (i.figures?.some((f) => f.field === field) ? countText(i.figures, field, null, null, sourceName) : null);
+    rows.push({
+      layer: MAP_LAYER_LABELS[m.layer],
+      type: m.typeLabel,
+      id: i.id,
+      name: i.name,
+      date_start: i.dateStart,
+      date_end: i.dateEnd,
+      date_precision: datePrecision(i.dateStart),
+      place: i.place,
+      district: i.district,
+      lat: i.lat,
+      lon: i.lon,
+      location_precision: i.precision,
+      killed_min: i.killedMin,
+      killed_max: i.killedMax,
+      wounded_min: i.woundedMin,
+      wounded_max: i.woundedMax,
+      civilians_min: null,
+      civilians_max: null,
+      killed_by_source: bySource('killed'),
+      wounded_by_source: bySource('wounded'),
+      ...sourceCells(i.sources, byId),
+    });
+  }
+  for (const p of view.strikes) {
+    const s = strikes.get(p.id);
+    if (!s) continue;
+    rows.push({
+      layer: MAP_LAYER_LABELS.strikes,
+      type: s.status === 'possible' ? 'Drone strike (possible)' : 'Drone strike',
+      id: s.id,
+      name: p.name,
+      date_start: s.date,
+      date_end: null,
+      date_precision: 'day',
+      place: s.place,
+      district: s.agency,
+      lat: s.lat,
+      lon: s.lon,
+      location_precision: s.precision,
+      killed_min: s.killedMin,
+      killed_max: s.killedMax,
+      wounded_min: s.injuredMin,
+      wounded_max: s.injuredMax,
+      civilians_min: s.civiliansMin,
+      civilians_max: s.civiliansMax,
+      killed_by_source: null,
+      wounded_by_source: null,
+      ...sourceCells(s.sources, byId),
+    });
+  }
+  return { table: { fields: MAP_CSV_FIELDS, rows }, measure: 'Located events (incidents, military operations) and drone strikes on the map; counts are people, min and max where sources differ', sourceIds: view.sourceIds };
+}
+
 export const mapExport: PanelExportAdapter = {
+  csv: (dataset, filters) => mapCsv(selectMapView(dataset, filters), dataset),
   info(dataset: Dataset, filters: Filters) {
     const view = selectMapView(dataset, filters);
     return {

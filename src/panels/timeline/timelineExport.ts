@@ -9,9 +9,11 @@ import type { Filters } from '../../crossfilter/filters';
 import { THEME_COLORS, THEME_LABELS, TONE_COLORS, TONE_LABELS } from '../../theme/palette';
 import { filterLine, fileYearsFor } from '../../export/filterLine';
 import { svgEl } from '../../export/svgCompose';
-import type { LegendItem, PanelExportAdapter, SvgChart, SvgChartContext } from '../../export/types';
+import { ISO_PARTIAL_DATE_PATTERN, SOURCE_FIELDS, sourceCells, type TidyField, type TidyValue } from '../../export/csv';
+import type { LegendItem, PanelCsv, PanelExportAdapter, SvgChart, SvgChartContext } from '../../export/types';
+import { sourceNamer } from '../../data/figures';
 import { axisYears, fractionOfTime, pixelsToYears, tickLabelStep } from './timelineController';
-import { eventsByLane, packLane, selectTimeline, type DatePrecision, type TimelineView } from './timelineSelectors';
+import { eventsByLane, packLane, reportedFiguresText, selectTimeline, type DatePrecision, type TimelineView } from './timelineSelectors';
 
 const MARKER_WIDTH: Record<DatePrecision, number> = { day: 12, month: 18, year: 26 };
 const MARKER_HEIGHT = 12;
@@ -125,7 +127,53 @@ export function drawTimelineSvg(doc: Document, view: TimelineView, width: number
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+const TIMELINE_CSV_FIELDS: TidyField[] = [
+  { name: 'id', title: 'Id', type: 'string', required: true, description: 'The row id in the dataset (events table).' },
+  { name: 'date', title: 'Date', type: 'string', required: true, pattern: ISO_PARTIAL_DATE_PATTERN, description: 'ISO 8601 at the precision given in date_precision.' },
+  { name: 'date_precision', title: 'Date known to', type: 'string', required: true, description: 'day, month or year.' },
+  { name: 'year', title: 'Year', type: 'integer', required: true },
+  { name: 'tone', title: 'Tone', type: 'string', required: true, description: 'cooperation, context or friction.' },
+  { name: 'theme', title: 'Theme', type: 'string', required: true },
+  { name: 'title', title: 'Event', type: 'string', required: true },
+  { name: 'description', title: 'Description', type: 'string' },
+  { name: 'incident_id', title: 'Linked incident id', type: 'string' },
+  { name: 'reported_figures', title: 'Killed / wounded, by source', type: 'string', description: 'Each reported value with the sources that give it.' },
+  { name: 'single_source', title: 'Single source', type: 'boolean', required: true },
+  { name: 'in_brushed_range', title: 'In the brushed range', type: 'boolean', description: "Set only while the timeline's own brush dims events outside it." },
+  ...SOURCE_FIELDS,
+];
+
+/** The timeline CSV: one row per event shown, ISO dates with their precision. */
+export function timelineCsv(view: TimelineView, dataset: Dataset): PanelCsv {
+  const byId = new Map(dataset.sources.map((s) => [s.id, s]));
+  const events = new Map((dataset.events ?? []).map((e) => [e.id, e]));
+  const incidents = new Map((dataset.incidents ?? []).map((i) => [i.id, i]));
+  const sourceName = sourceNamer(dataset.sources);
+  const rows: Record<string, TidyValue>[] = [];
+  for (const v of view.events) {
+    const e = events.get(v.id);
+    if (!e) continue;
+    rows.push({
+      id: e.id,
+      date: e.date,
+      date_precision: e.datePrecision,
+      year: Number(e.date.slice(0, 4)),
+      tone: e.tone,
+      theme: e.theme,
+      title: e.title,
+      description: e.description,
+      incident_id: e.incidentId ?? null,
+      reported_figures: reportedFiguresText(e, e.incidentId ? incidents.get(e.incidentId) : undefined, sourceName) || null,
+      single_source: e.singleSource ?? false,
+      in_brushed_range: view.dimmingRange ? !v.dimmed : null,
+      ...sourceCells(e.sources, byId),
+    });
+  }
+  return { table: { fields: TIMELINE_CSV_FIELDS, rows }, measure: 'Timeline events (date, tone, theme); no quantities except the reported tolls of linked incidents', sourceIds: view.sourceIds };
+}
+
 export const timelineExport: PanelExportAdapter = {
+  csv: (dataset, filters) => timelineCsv(selectTimeline(dataset, filters), dataset),
   info(dataset: Dataset, filters: Filters) {
     const view = selectTimeline(dataset, filters);
     return {
