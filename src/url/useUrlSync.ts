@@ -94,6 +94,9 @@ export function useUrlSync(dataset: Dataset | null): void {
       afterNextPaint(write);
     });
     return () => {
+      // A change not yet written (a dataset load resets the filters, then this effect re-reads
+      // the URL for the new dataset) is written now, so the URL read next is not a stale one.
+      if (writePending) write();
       disposed = true;
       window.removeEventListener('popstate', onPopState);
       unsubscribe();
