@@ -1,5 +1,6 @@
 /**
- * `npm run bench` (tsx bench/run.ts): builds the app, runs the compute and browser benchmarks,
+ * `npm run bench` (tsx bench/run.ts): builds the app, runs the compute and browser benchmarks and
+ * the 100k import figures (bench/import.ts),
  * prints a table of results against the budgets and writes bench/results/latest.{json,md}.
  *
  *   --check        exit 1 when a budget is missed (incl. an ours/peer ratio above 1.0)
@@ -16,6 +17,7 @@ import { cpus, loadavg, totalmem, platform, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runComputeBench, type ComputeResult } from './compute';
 import { PEER_VITE_CONFIG, runBrowserBench, type BrowserResults } from './browser';
+import { importBudgets, runImportBenchServed, type ImportResults } from './import';
 import { BENCH_DIR, ROOT } from './synth';
 
 const args = process.argv.slice(2);
@@ -100,17 +102,21 @@ async function main() {
   const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
   const compute = flag('no-compute') ? [] : runComputeBench(sizes, log);
   let browser: BrowserResults | null = null;
+  let imported: ImportResults | null = null;
   if (!flag('no-browser')) {
     // Built outside the repo so `eslint .` and the e2e tests' dist/ never see it.
     const distDir = join(tmpdir(), 'pak-us-dashboard-bench', 'dist');
     const peerDistDir = join(tmpdir(), 'pak-us-dashboard-bench', 'peer');
+    const port = Number(option('port') ?? 4391);
     const vite = (extra: string[]) => execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', ...extra, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     log(`building the app (vite build → ${distDir}) and the dc.js peer (→ ${peerDistDir})`);
     vite(['--outDir', distDir]);
     vite(['--config', PEER_VITE_CONFIG, '--outDir', peerDistDir]);
-    browser = await runBrowserBench({ distDir, peerDistDir, port: Number(option('port') ?? 4391), repeats: quick ? 8 : 20, coldRuns: 5, memory: !quick, log });
+    // Ports: the app on `port`, the peer on port + 1, the import figures' server on port + 2.
+    browser = await runBrowserBench({ distDir, peerDistDir, port, repeats: quick ? 8 : 20, coldRuns: 5, memory: !quick, log });
+    imported = await runImportBenchServed({ distDir, port: port + 2, log });
   }
-  const rows = budgets(compute, browser);
+  const rows = [...budgets(compute, browser), ...(imported ? importBudgets(imported, ms) : [])];
   const pkg = (name: string) => {
     try {
       return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -135,7 +141,7 @@ async function main() {
   if (!quick) {
     const dir = join(BENCH_DIR, 'results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'latest.json'), `${JSON.stringify({ meta, budgets: rows, compute, browser }, null, 2)}\n`);
+    writeFileSync(join(dir, 'latest.json'), `${JSON.stringify({ meta, budgets: rows, compute, browser, import: imported }, null, 2)}\n`);
     writeFileSync(join(dir, 'latest.md'), md);
   }
   const failed = rows.filter((r) => r.pass === false);

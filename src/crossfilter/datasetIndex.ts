@@ -7,7 +7,8 @@
  * pre-aggregated counts, instead of a pass over every row. Every function here returns exactly
  * what the plain rules in crossfilter.ts return (the tests check them against each other).
  */
-import type { ThemeName, ToneName } from '../data/schema';
+import type { Dataset, ThemeName, ToneName, Tracker } from '../data/schema';
+import { adoptStrikeTrackers, strikeTrackers } from '../data/trackers';
 import { THEMES, TONES, yearOf } from '../data/schema';
 import type { Filters, Selection, YearRange } from './filters';
 import { hasCategoryFilter, type Categorised } from './crossfilter';
@@ -154,29 +155,36 @@ export function cellMask(filters: Pick<Filters, 'tones' | 'themes'>): Uint8Array
 
 // ------------------------------------------------------------------ rows by year
 
-const yearCountCache = new WeakMap<readonly unknown[], { first: number; prefix: Int32Array }>();
+/** Rows per year as prefix sums: rows of years [first, y] number prefix[y - first + 1]. */
+export interface YearCounts {
+  first: number;
+  prefix: Int32Array;
+}
+
+const yearCountCache = new WeakMap<readonly unknown[], YearCounts>();
+
+function yearCounts(rows: readonly { date: string }[]): YearCounts {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of rows) {
+    const y = yearOf(r.date);
+    if (y < first) first = y;
+    if (y > last) last = y;
+  }
+  if (rows.length === 0) {
+    first = 0;
+    last = -1;
+  }
+  const prefix = new Int32Array(Math.max(0, last - first + 1) + 1);
+  for (const r of rows) prefix[yearOf(r.date) - first + 1]!++;
+  for (let i = 1; i < prefix.length; i++) prefix[i]! += prefix[i - 1]!;
+  return { first, prefix };
+}
 
 /** How many of `rows` have a `date` whose year lies in `range` (prefix sums per year). */
 export function countInYears(rows: readonly { date: string }[], range: YearRange | null): number {
   let cached = yearCountCache.get(rows);
-  if (!cached) {
-    let first = Infinity;
-    let last = -Infinity;
-    for (const r of rows) {
-      const y = yearOf(r.date);
-      if (y < first) first = y;
-      if (y > last) last = y;
-    }
-    if (rows.length === 0) {
-      first = 0;
-      last = -1;
-    }
-    const prefix = new Int32Array(Math.max(0, last - first + 1) + 1);
-    for (const r of rows) prefix[yearOf(r.date) - first + 1]!++;
-    for (let i = 1; i < prefix.length; i++) prefix[i]! += prefix[i - 1]!;
-    cached = { first, prefix };
-    yearCountCache.set(rows, cached);
-  }
+  if (!cached) yearCountCache.set(rows, (cached = yearCounts(rows)));
   if (range === null) return rows.length;
   const { first, prefix } = cached;
   const lastYear = first + prefix.length - 2;
@@ -185,6 +193,35 @@ export function countInYears(rows: readonly { date: string }[], range: YearRange
   if (from > to) return 0;
   return prefix[to - first + 1]! - prefix[from - first]!;
 }
+
+// ------------------------------------------------------------------ built in the worker
+
+/**
+ * The parts of the index that cost a pass over every strike, built by the parse worker next to
+ * the validation (src/import/parseDataset.worker.ts) and handed over as typed arrays, so the
+ * page's first render after a 100k load does not make those passes itself.
+ */
+export interface DatasetIndex {
+  /** countInYears' prefix sums for the strikes table. */
+  strikesPerYear: YearCounts | null;
+  /** The trackers with per-strike rows (data/trackers.ts). */
+  strikeTrackers: Tracker[] | null;
+}
+
+export function buildDatasetIndex(dataset: Pick<Dataset, 'strikes'>): DatasetIndex {
+  const strikes = dataset.strikes;
+  return { strikesPerYear: strikes ? yearCounts(strikes) : null, strikeTrackers: strikes ? strikeTrackers(strikes) : null };
+}
+
+/** Files a worker-built index under the page's own copy of the tables: what the lazy builders would have made. */
+export function adoptDatasetIndex(dataset: Pick<Dataset, 'strikes'>, index: DatasetIndex): void {
+  const strikes = dataset.strikes;
+  if (!strikes) return;
+  if (index.strikesPerYear) yearCountCache.set(strikes, index.strikesPerYear);
+  if (index.strikeTrackers) adoptStrikeTrackers(strikes, index.strikeTrackers);
+}
+
+export const datasetIndexTransferables = (index: DatasetIndex): ArrayBuffer[] => (index.strikesPerYear ? [index.strikesPerYear.prefix.buffer as ArrayBuffer] : []);
 
 // ------------------------------------------------------------------ lookups by id
 

@@ -45,6 +45,11 @@ export function activeStrikeTracker(strikes: readonly Strike[], droneSeries: str
   return present.includes('tbij') ? 'tbij' : (present[0] ?? null);
 }
 
+/** Files a list of trackers found elsewhere (the parse worker) under the page's copy of the strikes. */
+export function adoptStrikeTrackers(strikes: readonly Strike[], trackers: Tracker[]): void {
+  trackersCache.set(strikes, trackers);
+}
+
 const byTracker = new WeakMap<readonly Strike[], Map<Tracker, readonly Strike[]>>();
 
 /** One tracker's rows; the same array while the dataset stays, so per-table caches keep working. */

@@ -84,7 +84,7 @@ export function DashboardExportMenu() {
               className="button"
               onClick={() => {
                 const { dataset, datasetOrigin } = useDashboardStore.getState();
-                if (dataset) downloadDataset(dataset, datasetOrigin.local?.fileName);
+                if (dataset) void downloadDataset(dataset, datasetOrigin.local?.fileName);
               }}
             >
               Download dataset

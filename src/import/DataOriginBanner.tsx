@@ -41,7 +41,7 @@ export function DataOriginBanner({ builtInUrl }: { builtInUrl?: string }) {
       )}
       <div className="data-origin-banner__actions">
         {local && (
-          <button type="button" className="button" onClick={() => downloadDataset(dataset, local.fileName)}>
+          <button type="button" className="button" onClick={() => void downloadDataset(dataset, local.fileName)}>
             Download dataset
           </button>
         )}

@@ -64,14 +64,18 @@ export function dropDataParam(): void {
  * years they name may not exist in the new data (except for a shared `?data=` link, whose
  * filters were written for that very dataset).
  */
-export function applyDataset(dataset: Dataset, origin: DatasetOrigin, { resetFilters, persist = true }: { resetFilters: boolean; persist?: boolean }): void {
+export function applyDataset(
+  dataset: Dataset,
+  origin: DatasetOrigin,
+  { resetFilters, persist = true, json }: { resetFilters: boolean; persist?: boolean; /** The dataset's JSON, if already at hand (see saveUserDataset). */ json?: Blob },
+): void {
   if (origin.kind !== 'url') dropDataParam();
   const store = useDashboardStore.getState();
   // Every dataset from outside comes through here: its text is shown and exported from now on.
   store.setDataset(origin.kind === 'built-in' ? dataset : neutralizeBidiDeep(dataset), origin);
   if (resetFilters) store.resetAllFilters();
   // The user's own data outlives a reload; a shared ?data= link carries its own address instead.
-  if (persist && origin.local) void saveUserDataset(dataset, origin);
+  if (persist && origin.local) void saveUserDataset(dataset, origin, json);
   else if (origin.kind === 'built-in') void clearUserDataset();
 }
 
@@ -120,7 +124,8 @@ export async function loadDatasetFile(file: File): Promise<LoadOutcome> {
   if (!outcome.ok) return reject(generation, name, outcome.problems, outcome.problemCount);
   if (!useImportStore.getState().finish(generation, null)) return { status: 'superseded' };
   const origin = fileOrigin(name, outcome.dataset);
-  applyDataset(outcome.dataset, origin, { resetFilters: true });
+  // The file itself is what gets stored: reading it back checks it again, as a restore always does.
+  applyDataset(outcome.dataset, origin, { resetFilters: true, json: file });
   showLoadNotices(name, outcome.warnings);
   return { status: 'loaded', origin };
 }

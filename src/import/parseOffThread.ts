@@ -1,4 +1,6 @@
-import { parseToOutcome, type ParseOutcome } from './parseOutcome';
+import { decodeDataset } from '../data/columnTransfer';
+import { adoptDatasetIndex } from '../crossfilter/datasetIndex';
+import { parseToOutcome, type ParseOutcome, type WireOutcome } from './parseOutcome';
 
 async function parseOnMainThread(blob: Blob): Promise<ParseOutcome> {
   try {
@@ -12,7 +14,8 @@ async function parseOnMainThread(blob: Blob): Promise<ParseOutcome> {
 /**
  * Validates a dataset file in a Web Worker (one per file, ended when it answers). Where workers
  * are unavailable (jsdom, very old browsers) or the worker fails to start, the same function runs
- * on the main thread, so the result never depends on which path was taken.
+ * on the main thread, so the result never depends on which path was taken. The worker's dataset
+ * arrives as columns and is rebuilt here in slices (columnTransfer.ts), so no task holds the page.
  */
 export function parseDatasetBlob(blob: Blob): Promise<ParseOutcome> {
   if (typeof Worker === 'undefined') return parseOnMainThread(blob);
@@ -24,9 +27,16 @@ export function parseDatasetBlob(blob: Blob): Promise<ParseOutcome> {
       resolve(parseOnMainThread(blob));
       return;
     }
-    worker.onmessage = (event: MessageEvent<ParseOutcome>) => {
+    worker.onmessage = (event: MessageEvent<WireOutcome>) => {
       worker.terminate();
-      resolve(event.data);
+      const answer = event.data;
+      if (!answer.ok) return resolve(answer);
+      resolve(
+        decodeDataset(answer.encoded).then((dataset) => {
+          adoptDatasetIndex(dataset, answer.index);
+          return { ok: true, dataset, warnings: answer.warnings };
+        }),
+      );
     };
     const fallBack = (event: Event) => {
       event.preventDefault();

@@ -8,8 +8,8 @@ import { TRACKERS, type Tracker } from '../../data/schema';
 import { DatasetProblemsView } from '../../components/LoadStates';
 import { useDashboardStore } from '../../store/store';
 import { applyDataset, fileOrigin, showLoadNotices } from '../loadDataset';
-import { CsvImporter } from './csvImporter';
-import { guessTracker, TRACKER_LABELS, type BuildOutcome, type CsvPreview, type ImportMode } from './csvSession';
+import { CsvImporter, type ImportOutcome } from './csvImporter';
+import { guessTracker, TRACKER_LABELS, type CsvPreview, type ImportMode } from './csvSession';
 import { ENCODING_LABELS, ENCODINGS, type EncodingChoice } from './decode';
 import { DATE_ORDER_LABELS, DATE_STYLE_LABELS, type DateOrder } from './dates';
 import { autoMatch, CSV_TABLE_LABELS, CSV_TABLES, TARGET_FIELDS, type ColumnMapping, type CsvTable } from './fields';
@@ -35,7 +35,7 @@ export default function CsvImportDialog({ file, onClose }: { file: File; onClose
   const [idPrefix, setIdPrefix] = useState(() => defaultPrefix('strikes', guessTracker(file.name)));
   const [mode, setMode] = useState<ImportMode>(current ? 'add' : 'replace');
   const [busy, setBusy] = useState<string | null>(`Reading ${file.name}…`);
-  const [outcome, setOutcome] = useState<BuildOutcome | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
 
   useEffect(() => () => importer.dispose(), [importer]);
   useEffect(() => headingRef.current?.focus(), []);
@@ -85,9 +85,9 @@ export default function CsvImportDialog({ file, onClose }: { file: File; onClose
     setOutcome(null);
   };
 
-  const load = (result: Extract<BuildOutcome, { ok: true }>) => {
+  const load = (result: Extract<ImportOutcome, { ok: true }>) => {
     const merged = mode === 'add' && current !== null;
-    applyDataset(result.dataset, fileOrigin(file.name, result.dataset, { merged }), { resetFilters: !merged });
+    applyDataset(result.dataset, fileOrigin(file.name, result.dataset, { merged }), { resetFilters: !merged, ...(result.json ? { json: result.json } : {}) });
     const notices = [...result.notices];
     if (result.failed > 0) notices.push(`${result.failed.toLocaleString('en-US')} row${result.failed === 1 ? '' : 's'} failed the checks and ${result.failed === 1 ? 'was' : 'were'} not loaded.`);
     showLoadNotices(file.name, notices);
