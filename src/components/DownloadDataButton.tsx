@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Dataset } from '../data/schema';
+import { downloadBlob } from '../export/download';
 import { originDetails } from '../import/dataOrigin';
 import type { DatasetOrigin } from '../store/datasetSlice';
 
@@ -15,7 +16,7 @@ export function DownloadDataButton({ dataset, origin }: { dataset: Dataset; orig
     setBusy(true);
     setMessage(null);
     try {
-      const [{ dataPackageZip, dataPackageFileName }, { downloadBlob }] = await Promise.all([import('../export/dataPackage'), import('../export/download')]);
+      const { dataPackageZip, dataPackageFileName } = await import('../export/dataPackage');
       const zip = dataPackageZip(dataset, origin ? { origin: originDetails(origin) ?? origin.label } : {});
       const name = dataPackageFileName(dataset);
       downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);

@@ -3,6 +3,7 @@
  * that the URL codec, the seminar deck and the tests can hold it without React.
  */
 import type { AidCategory, AidMeasure, ThemeName, ToneName } from '../data/schema';
+import type { DollarBasis } from './constantDollars';
 
 /** A panel's id. The panels themselves are listed once, in src/panels/registry.ts. */
 export type PanelId = string;
@@ -37,6 +38,10 @@ export interface Filters {
   themes: ThemeName[];
   aidMeasure: AidMeasure;
   aidView: 'category' | 'programme';
+  /** Aid figures as printed (current US$) or deflated to constant 2024 US$ (the aid panel, its slide and the lens). */
+  aidDollars: DollarBasis;
+  /** The aid panel's "Compare measures" view: every measure side by side per fiscal year. */
+  aidCompare: boolean;
   /** Empty means every aid category. */
   aidCategories: AidCategory[];
   /** The strike tracker shown (a source id of a strikeYears series). Null = the first available. */
@@ -53,6 +58,8 @@ export const DEFAULT_FILTERS: Filters = {
   themes: [],
   aidMeasure: 'crs-appropriations',
   aidView: 'category',
+  aidDollars: 'current',
+  aidCompare: false,
   aidCategories: [],
   droneSeries: null,
   droneCompare: false,

@@ -18,6 +18,11 @@ export interface PanelMeta {
    * panel's reset clears). Absent: only that range.
    */
   resetFilters?: (filters: Filters) => Partial<Filters>;
+  /**
+   * Other views the panel's `<Name>Slide.tsx` can draw (the lens's "Claims vs data"): each is a slide
+   * layout `<id>:<variant id>` in present mode and the deck, passed to the slide as `variant`.
+   */
+  slideVariants?: readonly { id: string; label: string }[];
   /** The export adapter, loaded with the export code (never in the initial bundle). */
   exportAdapter: PanelExportAdapterLoader;
 }

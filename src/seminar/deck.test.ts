@@ -4,7 +4,7 @@ import { validateDataset } from '../data/validation';
 import { DEFAULT_FILTERS } from '../crossfilter/filters';
 import { encodeUrlState } from '../url/urlCodec';
 import { useDashboardStore } from '../store/store';
-import { applySlide, captureSlide, describeSlideQuery, DECK_BACKUP_KEY, DECK_STORAGE_KEY, formatDeckProblems, loadDeck, MAX_SLIDES, parseDeckText, saveDeck, serializeDeck, slideToFilters, validateDeck, type Deck } from './deck';
+import { applySlide, captureSlide, describeSlideQuery, DECK_BACKUP_KEY, DECK_STORAGE_KEY, formatDeckProblems, LAYOUT_LABELS, layoutCells, loadDeck, MAX_SLIDES, SLIDE_LAYOUTS, parseDeckText, saveDeck, serializeDeck, slideToFilters, validateDeck, type Deck } from './deck';
 import { EXAMPLE_DECK } from './exampleDeck';
 import { createSeminarStore, EMPTY_DECK, hasUnsavedWork } from './seminarStore';
 
@@ -92,10 +92,21 @@ describe('DeckSchema', () => {
   });
 });
 
+describe('panel slide variants', () => {
+  it('a panel’s own variant is a layout of one cell, named by the panel and the variant', () => {
+    expect(SLIDE_LAYOUTS).toContain('lens:claims');
+    expect(layoutCells('lens:claims')).toEqual({ arrangement: 'single', cells: [{ panel: 'lens', variant: 'claims' }] });
+    expect(LAYOUT_LABELS['lens:claims']).toBe('Only: Carrot and stick: Claims vs data');
+    // A variant the panel does not list is no layout (the grid is shown instead).
+    expect(SLIDE_LAYOUTS).not.toContain('lens:table');
+    expect(layoutCells('lens:table').arrangement).toBe('grid');
+  });
+});
+
 describe('the example deck', () => {
-  it('has 10–14 slides with captions and sources that exist in the shipped dataset', () => {
+  it('has 10–16 slides with captions and sources that exist in the shipped dataset', () => {
     expect(EXAMPLE_DECK.slides.length).toBeGreaterThanOrEqual(10);
-    expect(EXAMPLE_DECK.slides.length).toBeLessThanOrEqual(14);
+    expect(EXAMPLE_DECK.slides.length).toBeLessThanOrEqual(16);
     const sourceIds = new Set(dataset.sources.map((s) => s.id));
     for (const slide of EXAMPLE_DECK.slides) {
       expect(slide.caption.length, slide.id).toBeGreaterThan(40);

@@ -11,6 +11,7 @@ import { DEFAULT_FILTERS, type Filters, type PanelId } from '../crossfilter/filt
 import type { Dataset } from '../data/schema';
 import { filterLine } from '../export/filterLine';
 import { AID_MEASURE_INFO } from '../panels/aid/aidSelectors';
+import { DOLLAR_BASIS_LABELS } from '../crossfilter/constantDollars';
 import { PANEL_IDS, PANELS, panelMeta } from '../panels/registry';
 import { AID_CATEGORY_LABELS, THEME_LABELS, TONE_LABELS } from '../theme/palette';
 import { describeValue, formatProblem, problemsFromZod, type DatasetProblem } from '../data/validation';
@@ -34,6 +35,7 @@ const ID = /^[\w.:-]{1,120}$/;
  * - a panel id: that panel alone;
  * - "a+b": two panels side by side;
  * - "a+events" / "events": a panel beside the events list, or the list alone;
+ * - "a:v": one of a panel's own slide variants (its meta's `slideVariants`, e.g. "lens:claims");
  * - "answer": the live answer to "what happened in these years?": aid, strikes and the named events.
  */
 export type SlideLayout = string;
@@ -55,6 +57,7 @@ export const SLIDE_LAYOUTS: readonly SlideLayout[] = [
   ...PANEL_IDS,
   ...availablePairs().map(([a, b]) => `${a}+${b}`),
   ...PANEL_IDS.filter((p) => p !== 'timeline').map((p) => `${p}+events`),
+  ...PANELS.flatMap((p) => (p.slideVariants ?? []).map((v) => `${p.id}:${v.id}`)),
   'events',
   'answer',
 ];
@@ -62,7 +65,24 @@ export const SLIDE_LAYOUTS: readonly SlideLayout[] = [
 /** One cell of a slide: a panel, or the timeline's events list. */
 export interface SlideCell {
   panel: PanelId;
-  variant?: 'list';
+  /** 'list' (the timeline's events list) or one of the panel's `slideVariants`. */
+  variant?: string;
+}
+
+/** A panel's own slide variant named by a layout "panel:variant", if the registry has it. */
+function panelVariant(layout: SlideLayout): SlideCell | null {
+  const [panel, variant, ...rest] = layout.split(':');
+  if (!panel || !variant || rest.length) return null;
+  const meta = PANELS.find((p) => p.id === panel);
+  return meta?.slideVariants?.some((v) => v.id === variant) ? { panel, variant } : null;
+}
+
+/** The words for a cell: the panel's title, its variant's label, or "events list". */
+function cellName(c: SlideCell, titles: Readonly<Record<string, string>>): string {
+  if (c.variant === 'list') return 'events list';
+  const title = titles[c.panel] ?? c.panel;
+  const variant = c.variant ? PANELS.find((p) => p.id === c.panel)?.slideVariants?.find((v) => v.id === c.variant) : undefined;
+  return variant ? `${title}: ${variant.label}` : title;
 }
 
 export type SlideArrangement = 'single' | 'pair' | 'grid' | 'answer';
@@ -73,6 +93,8 @@ export function layoutCells(layout: SlideLayout): { arrangement: SlideArrangemen
   if (layout === 'events') return { arrangement: 'single', cells: [list] };
   if (layout === 'answer') return { arrangement: 'answer', cells: [{ panel: 'aid' }, { panel: 'drones' }, { panel: 'timeline' }] };
   if ((PANEL_IDS as readonly string[]).includes(layout)) return { arrangement: 'single', cells: [{ panel: layout as PanelId }] };
+  const own = panelVariant(layout);
+  if (own) return { arrangement: 'single', cells: [own] };
   const [a, b] = layout.split('+');
   if (a && b && (PANEL_IDS as readonly string[]).includes(a)) {
     if (b === 'events') return { arrangement: 'pair', cells: [{ panel: a as PanelId }, list] };
@@ -87,7 +109,7 @@ export function layoutLabel(layout: SlideLayout, titles: Readonly<Record<string,
   if (layout === 'events') return 'Events list';
   if (layout === 'answer') return 'Answer: aid, strikes and events';
   const { cells } = layoutCells(layout);
-  const name = (c: SlideCell) => (c.variant === 'list' ? 'events list' : (titles[c.panel] ?? c.panel));
+  const name = (c: SlideCell) => cellName(c, titles);
   if (cells.length === 1) return `Only: ${name(cells[0]!)}`;
   return cells[1]?.variant === 'list' ? `${name(cells[0]!)} with the events list` : `${name(cells[0]!)} and ${name(cells[1]!)}`;
 }
@@ -252,7 +274,8 @@ export function slideTitleFor(filters: Filters, layout: SlideLayout, dataset: Da
   const coverage = dataset?.coverage ?? { from: 2001, to: 2024 };
   const line = filterLine(filters, coverage);
   const settings = panelSettings(filters, layout);
-  const what = layout === 'grid' ? line : `${panelMeta(layout).title}: ${line}`;
+  const own = panelVariant(layout);
+  const what = layout === 'grid' ? line : `${own ? cellName(own, Object.fromEntries(PANELS.map((p) => [p.id, p.title]))) : panelMeta(layout).title}: ${line}`;
   return (settings.includes('By programme') && (layout === 'grid' || layout === 'aid') ? `${what} · by programme` : what).slice(0, MAX_TITLE);
 }
 
@@ -275,6 +298,8 @@ function panelSettings(f: Filters, layout: SlideLayout, dataset: Dataset | null 
   const parts: string[] = [];
   if (shows('aid') && f.aidMeasure !== DEFAULT_FILTERS.aidMeasure) parts.push(`measure: ${AID_MEASURE_INFO[f.aidMeasure].label}`);
   if (shows('aid')) parts.push(f.aidView === 'programme' ? 'By programme' : 'By category');
+  if ((shows('aid') || shows('lens')) && f.aidDollars !== DEFAULT_FILTERS.aidDollars) parts.push(DOLLAR_BASIS_LABELS[f.aidDollars]);
+  if (shows('aid') && f.aidCompare) parts.push('aid measures compared');
   if (shows('aid') && f.aidCategories.length) parts.push(`aid highlighted: ${f.aidCategories.map((c) => AID_CATEGORY_LABELS[c]).join(', ')}`);
   if (shows('drones') && f.droneSeries) parts.push(`strike tracker: ${dataset?.sources.find((s) => s.id === f.droneSeries)?.publisher ?? f.droneSeries}`);
   if (shows('drones') && f.droneCompare) parts.push('drone sources compared');

@@ -84,6 +84,33 @@ export const EXAMPLE_DECK: Deck = {
       sources: ['afp-2012-07', 'wiki-salala', 'lwj-2008-09'],
     },
     {
+      id: 'lens-2008-2014',
+      title: 'Carrot and stick in one picture, FY2008–FY2014',
+      caption:
+        'Aid in constant 2024 dollars, drone strikes and the events of each fiscal year on one axis. Money peaked while the strikes did; after Abbottabad security aid fell and CSF reimbursements were held back. A reading, not a causal estimate.',
+      query: '?from=2008&to=2014&dollars=constant&sel=event%3A2011-abbottabad',
+      layout: 'lens',
+      sources: ['crs-2014-03', 'tbij', 'bls-cpi-u', 'ali-2024-ijciss'],
+    },
+    {
+      id: 'claims-vs-data',
+      title: 'The paper’s figures, checked against the rows',
+      caption:
+        'The paper’s headline figures beside what the dataset’s own rows give for the same span and measure. Most gaps come from what is counted: money appropriated rather than received, a different span, or a later CRS edition.',
+      query: '',
+      layout: 'lens:claims',
+      sources: ['ali-2024-ijciss', 'crs-2014-03', 'crs-2019-03', 'tbij', 'new-america', 'lwj', 'pbc'],
+    },
+    {
+      id: 'aid-measures',
+      title: 'After CRS: three measures of the same money',
+      caption:
+        'CRS’s yearly table stops at FY2018. ForeignAssistance.gov’s obligations and disbursements carry the series to FY2024: a few hundred million dollars a year, well under a tenth of their 2010 level. CRS counts money appropriated, CSF included; ForeignAssistance.gov counts money obligated and disbursed, without CSF.',
+      query: '?from=2008&to=2024&aidcompare=1',
+      layout: 'aid',
+      sources: ['crs-2019-03', 'crs-2014-03', 'fa-gov-2025'],
+    },
+    {
       id: 'drones-compare',
       title: 'The drone campaign, counted four ways',
       caption:

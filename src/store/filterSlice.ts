@@ -19,6 +19,8 @@ export interface FilterSlice {
   toggleAidCategory: (category: AidCategory) => void;
   setAidMeasure: (measure: AidMeasure) => void;
   setAidView: (view: Filters['aidView']) => void;
+  setAidDollars: (basis: Filters['aidDollars']) => void;
+  setAidCompare: (compare: boolean) => void;
   setDroneSeries: (series: string | null) => void;
   setDroneCompare: (compare: boolean) => void;
   toggleMapLayer: (layer: keyof MapLayers) => void;
@@ -48,6 +50,8 @@ export const createFilterSlice: StateCreator<DashboardState, [], [], FilterSlice
     toggleAidCategory: (category) => update((f) => ({ aidCategories: toggled(f.aidCategories, category) })),
     setAidMeasure: (aidMeasure) => update(() => ({ aidMeasure })),
     setAidView: (aidView) => update(() => ({ aidView })),
+    setAidDollars: (aidDollars) => update(() => ({ aidDollars })),
+    setAidCompare: (aidCompare) => update(() => ({ aidCompare })),
     setDroneSeries: (droneSeries) => update(() => ({ droneSeries })),
     setDroneCompare: (droneCompare) => update(() => ({ droneCompare })),
     toggleMapLayer: (layer) => update((f) => ({ mapLayers: { ...f.mapLayers, [layer]: !f.mapLayers[layer] } })),

@@ -4,6 +4,7 @@
  * reported, so a mangled or truncated link still opens a working dashboard.
  */
 import { AID_CATEGORIES, AID_MEASURES, MAX_YEAR, MIN_YEAR, THEMES, TONES } from '../data/schema';
+import { DOLLAR_BASES } from '../crossfilter/constantDollars';
 import { DEFAULT_FILTERS, type Filters, type MapLayers, type SelectionKind, type YearRangeOrigin } from '../crossfilter/filters';
 import { YEAR_BRUSH_PANEL_IDS } from '../panels/registry';
 
@@ -28,7 +29,7 @@ const ID_PATTERN = /^[\w.:-]{1,120}$/;
 /** Longer values are never legitimate and are not echoed back in full. */
 const MAX_PARAM_LENGTH = 500;
 
-const KNOWN_KEYS = ['from', 'to', 'by', 'tone', 'theme', 'measure', 'aidview', 'aidcat', 'series', 'compare', 'layers', 'sel', ...PASSTHROUGH_KEYS];
+const KNOWN_KEYS = ['from', 'to', 'by', 'tone', 'theme', 'measure', 'aidview', 'aidcat', 'dollars', 'aidcompare', 'series', 'compare', 'layers', 'sel', ...PASSTHROUGH_KEYS];
 
 const shown = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
 
@@ -109,6 +110,12 @@ export function decodeUrlState(search: string, bounds: YearBounds = { min: MIN_Y
   filters.aidMeasure = parseOne(get('measure'), 'measure', AID_MEASURES, ignored) ?? DEFAULT_FILTERS.aidMeasure;
   filters.aidView = parseOne(get('aidview'), 'aidview', ['category', 'programme'] as const, ignored) ?? DEFAULT_FILTERS.aidView;
   filters.aidCategories = parseList(get('aidcat'), 'aidcat', AID_CATEGORIES, ignored);
+  filters.aidDollars = parseOne(get('dollars'), 'dollars', DOLLAR_BASES, ignored) ?? DEFAULT_FILTERS.aidDollars;
+  const aidCompare = get('aidcompare');
+  if (aidCompare !== null) {
+    if (aidCompare === '1' || aidCompare === '0') filters.aidCompare = aidCompare === '1';
+    else ignored.push(`aidcompare must be 1 or 0, not ${shown(aidCompare)}`);
+  }
 
   const series = get('series');
   if (series !== null) {
@@ -156,6 +163,8 @@ export function encodeUrlState(filters: Filters, passthrough: URLSearchParams = 
   if (filters.aidMeasure !== DEFAULT_FILTERS.aidMeasure) params.set('measure', filters.aidMeasure);
   if (filters.aidView !== DEFAULT_FILTERS.aidView) params.set('aidview', filters.aidView);
   if (filters.aidCategories.length) params.set('aidcat', filters.aidCategories.join(','));
+  if (filters.aidDollars !== DEFAULT_FILTERS.aidDollars) params.set('dollars', filters.aidDollars);
+  if (filters.aidCompare) params.set('aidcompare', '1');
   if (filters.droneSeries !== null) params.set('series', filters.droneSeries);
   if (filters.droneCompare) params.set('compare', '1');
   const visible = LAYER_NAMES.filter((l) => filters.mapLayers[l]);

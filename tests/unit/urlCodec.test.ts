@@ -20,6 +20,8 @@ function assertValidFilters(f: Filters) {
   expect(new Set(f.tones).size).toBe(f.tones.length);
   expect(AID_MEASURES).toContain(f.aidMeasure);
   expect(['category', 'programme']).toContain(f.aidView);
+  expect(['current', 'constant']).toContain(f.aidDollars);
+  expect(typeof f.aidCompare).toBe('boolean');
   expect(typeof f.droneCompare).toBe('boolean');
   expect(Object.keys(f.mapLayers).sort()).toEqual(['incidents', 'operations', 'strikes']);
   if (f.selection) expect(['event', 'incident', 'strike']).toContain(f.selection.kind);
@@ -39,13 +41,15 @@ describe('URL codec', () => {
       aidMeasure: 'fa-disbursements',
       aidView: 'programme',
       aidCategories: ['csf'],
+      aidDollars: 'constant',
+      aidCompare: true,
       droneSeries: 'new-america',
       droneCompare: true,
       mapLayers: { incidents: true, strikes: false, operations: true },
       selection: { kind: 'incident', id: 'salala_2011' },
     };
     const search = encodeUrlState(filters);
-    expect(search).toBe('?from=2008&to=2011&by=aid&tone=friction&theme=border%2Cdrones&measure=fa-disbursements&aidview=programme&aidcat=csf&series=new-america&compare=1&layers=incidents%2Coperations&sel=incident%3Asalala_2011');
+    expect(search).toBe('?from=2008&to=2011&by=aid&tone=friction&theme=border%2Cdrones&measure=fa-disbursements&aidview=programme&aidcat=csf&dollars=constant&aidcompare=1&series=new-america&compare=1&layers=incidents%2Coperations&sel=incident%3Asalala_2011');
     expect(decodeUrlState(search, bounds)).toEqual({ filters, ignored: [] });
   });
 
@@ -70,17 +74,26 @@ describe('URL codec', () => {
     ]);
   });
 
+  it('reads the dollars switch and ignores an unknown value with a notice', () => {
+    expect(decodeUrlState('?dollars=constant', bounds)).toEqual({ filters: { ...DEFAULT_FILTERS, aidDollars: 'constant' }, ignored: [] });
+    const { filters, ignored } = decodeUrlState('?dollars=real&aidcompare=yes', bounds);
+    expect(filters.aidDollars).toBe('current');
+    expect(filters.aidCompare).toBe(false);
+    expect(ignored).toEqual(['dollars: unknown value "real"', 'aidcompare must be 1 or 0, not "yes"']);
+    expect(encodeUrlState({ ...DEFAULT_FILTERS, aidDollars: 'current' })).toBe('');
+  });
+
   it('keeps the dataset parameter for the loader', () => {
     const { ignored } = decodeUrlState('?data=%2Fmine.json&from=2009', bounds);
     expect(ignored).toEqual([]);
     expect(encodeUrlState({ ...DEFAULT_FILTERS, yearRange: { from: 2009, to: 2024 } }, new URLSearchParams('data=/mine.json'))).toBe('?data=%2Fmine.json&from=2009&to=2024');
   });
 
-  const key = fc.constantFrom('from', 'to', 'by', 'tone', 'theme', 'measure', 'aidview', 'aidcat', 'series', 'compare', 'layers', 'sel', 'zoom', '');
+  const key = fc.constantFrom('from', 'to', 'by', 'tone', 'theme', 'measure', 'aidview', 'aidcat', 'dollars', 'aidcompare', 'series', 'compare', 'layers', 'sel', 'zoom', '');
   const value = fc.oneof(
     fc.string(),
     fc.integer({ min: -100000, max: 100000 }).map(String),
-    fc.constantFrom('2008', '2011', 'friction,cooperation', 'aid,border', 'incident:salala_2011', 'event:x', 'none', '1', 'NaN', 'Infinity', '%', '%E0%A4%A'),
+    fc.constantFrom('2008', '2011', 'constant', 'friction,cooperation', 'aid,border', 'incident:salala_2011', 'event:x', 'none', '1', 'NaN', 'Infinity', '%', '%E0%A4%A'),
   );
   const query = fc.array(fc.tuple(key, value), { maxLength: 12 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'));
   const rawQuery = fc.oneof(query, fc.string({ maxLength: 200 }));

@@ -5,8 +5,11 @@ import './slide.css';
 export interface PanelSlideProps {
   /** Pixels per slide point (see slideKit.ts): the view's type and marks scale with it. */
   unit: number;
-  /** A panel may offer a second way to show itself on a slide (the timeline's events list). */
-  variant?: 'list';
+  /**
+   * A panel may offer another way to show itself on a slide: the timeline's events list ('list'),
+   * or a variant its meta lists in `slideVariants` (the lens's 'claims').
+   */
+  variant?: string;
 }
 
 export interface LegendEntry {

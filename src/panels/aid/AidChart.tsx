@@ -1,5 +1,5 @@
 import { createContext, memo, useContext, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { AID_STATUS_LABELS, compactSlotLabel, SHOWN_AS_LABELS, slotClickAction, slotDragAction, slotExtendAction, type AidSeries, type AidSlot, type AidView, type SlotAction } from './aidSelectors';
 import { YearTickButton, type FocusedTick } from '../../components/charts/YearTickButton';
@@ -74,6 +74,7 @@ function useCompactTicks(ref: RefObject<HTMLDivElement | null>, slotCount: numbe
 interface AidLive {
   slotByKey: ReadonlyMap<string, AidSlot>;
   series: readonly AidSeries[];
+  unit: string;
   yearRange: YearRange | null;
   compact: boolean;
   marks: readonly ColumnMark[];
@@ -119,6 +120,11 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
 
   const { tick: focusedTick, onFocusTick, onPointerState } = useFocusedTick();
   const focusedSlot = focusedTick ? slotByKey.get(focusedTick.key) : undefined;
+  // Where CRS's yearly table stops: the slots after it are shaded and labelled (the panel says what continues).
+  const cutoff = view.crsCutoff?.lastActual;
+  const afterCrsSlots = cutoff === undefined ? [] : view.slots.filter((s) => s.start > cutoff);
+  const afterCrsFrom = afterCrsSlots[0]?.key ?? null;
+  const afterCrsTo = afterCrsSlots[afterCrsSlots.length - 1]?.key ?? null;
   const chartRef = useRef<HTMLDivElement>(null);
   const compact = useCompactTicks(chartRef, view.slots.length);
 
@@ -159,17 +165,17 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
     const marks = view.slots.filter((s) => s.marked || s.selected).map((s): ColumnMark => ({ from: s.key, to: s.key, fill: s.selected ? '#1f5fa8' : '#b4312b', fillOpacity: s.selected ? 0.12 : 0.08 }));
     const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
     const dragMarks = dragArea ? [{ from: dragArea[0], to: dragArea[1], fill: '#1f5fa8', fillOpacity: 0.15, stroke: '#1f5fa8' }] : [];
-    return { slotByKey, series: view.series, yearRange, compact, marks, drag: dragMarks, onAction, onFocusTick };
-  }, [view.slots, view.series, slotByKey, yearRange, compact, drag, onAction, onFocusTick]);
+    return { slotByKey, series: view.series, unit: view.dollars.unit, yearRange, compact, marks, drag: dragMarks, onAction, onFocusTick };
+  }, [view.slots, view.series, view.dollars.unit, slotByKey, yearRange, compact, drag, onAction, onFocusTick]);
 
   return (
     <div className="aid-chart" ref={chartRef}>
       <AidLiveContext.Provider value={live}>
-        <AidPlot data={data} series={plotSeries} compact={compact} uid={uid} axisLabel={view.measureInfo.axis} title={`US aid to Pakistan by fiscal year: ${view.measureInfo.label}`} handlers={handlers} />
+        <AidPlot data={data} series={plotSeries} compact={compact} uid={uid} axisLabel={view.axis} afterCrs={afterCrsFrom && afterCrsTo ? `${afterCrsFrom}|${afterCrsTo}` : null} title={`US aid to Pakistan by fiscal year: ${view.measureInfo.label}`} handlers={handlers} />
       </AidLiveContext.Provider>
       {focusedTick && focusedSlot && (
         <TickTooltip tick={focusedTick}>
-          <AidTooltip active label={focusedSlot.key} slotByKey={slotByKey} series={view.series} />
+          <AidTooltip active label={focusedSlot.key} slotByKey={slotByKey} series={view.series} unit={view.dollars.unit} />
         </TickTooltip>
       )}
     </div>
@@ -182,6 +188,8 @@ interface AidPlotProps {
   compact: boolean;
   uid: string;
   axisLabel: string;
+  /** The first and last slot after CRS's yearly table ends, as "from|to", or null. */
+  afterCrs: string | null;
   title: string;
   handlers: {
     onMouseDown: (state: MouseHandlerDataParam) => void;
@@ -195,7 +203,8 @@ const renderTick = (props: { x: number | string; y: number | string; payload: { 
 const tooltipContent = (props: { active?: boolean; label?: string | number }) => <LiveAidTooltip active={props.active} label={props.label} />;
 
 /** The Recharts chart: re-renders only when the plotted numbers, the series or the layout change. */
-const AidPlot = memo(function AidPlot({ data, series, compact, uid, axisLabel, title, handlers }: AidPlotProps) {
+const AidPlot = memo(function AidPlot({ data, series, compact, uid, axisLabel, afterCrs, title, handlers }: AidPlotProps) {
+  const [afterCrsFrom, afterCrsTo] = afterCrs ? afterCrs.split('|') : [];
   const yLabel = useMemo(() => ({ value: axisLabel, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }) as const, [axisLabel]);
   const shapes = useMemo(() => series.map((_, i) => (p: BarShapeProps) => <LiveAidBarShape shape={p} seriesIndex={i} hatchId={`${uid}-hatch-${i}`} />), [series, uid]);
   return (
@@ -211,6 +220,19 @@ const AidPlot = memo(function AidPlot({ data, series, compact, uid, axisLabel, t
         </defs>
         <CartesianGrid vertical={false} stroke="#e6e8ec" />
         <LiveMarks which="marks" />
+        {afterCrsFrom && afterCrsTo && (
+          <ReferenceArea
+            x1={afterCrsFrom}
+            x2={afterCrsTo}
+            fill="#6b7280"
+            fillOpacity={0.1}
+            stroke="#4b5563"
+            strokeDasharray="4 3"
+            ifOverflow="hidden"
+            label={{ value: 'after CRS', position: 'insideTop', fontSize: 11, fill: '#374151' }}
+            className="aid-chart__after-crs"
+          />
+        )}
         <XAxis dataKey="key" interval={0} height={compact ? 58 : 44} tickLine={false} label={compact ? X_LABEL : undefined} tick={renderTick} />
         <YAxis width={64} interval={0} tick={Y_TICK} tickFormatter={formatTick} label={yLabel} />
         <Tooltip content={tooltipContent} cursor={CURSOR} isAnimationActive={false} />
@@ -235,8 +257,8 @@ function LiveSlotTick({ x, y, slotKey }: { x: number; y: number; slotKey: string
 }
 
 function LiveAidTooltip({ active, label }: { active?: boolean; label?: string | number }) {
-  const { slotByKey, series } = useAidLive();
-  return <AidTooltip active={active} label={label} slotByKey={slotByKey} series={series} />;
+  const { slotByKey, series, unit } = useAidLive();
+  return <AidTooltip active={active} label={label} slotByKey={slotByKey} series={series} unit={unit} />;
 }
 
 function LiveAidBarShape({ shape, seriesIndex, hatchId }: { shape: BarShapeProps; seriesIndex: number; hatchId: string }) {
@@ -309,12 +331,17 @@ interface AidTooltipProps {
   label?: string | number;
   slotByKey: ReadonlyMap<string, AidSlot>;
   series: readonly AidSeries[];
+  /** "current US$" / "constant 2024 US$": the amounts are already in it. */
+  unit: string;
 }
 
-function AidTooltip({ active, label, slotByKey, series }: AidTooltipProps) {
+
+function AidTooltip({ active, label, slotByKey, series, unit }: AidTooltipProps) {
   if (!active || label === undefined) return null;
   const slot = slotByKey.get(String(label));
   if (!slot) return null;
+  // Printed figures keep their digits; deflated ones are estimates, so one decimal is plenty.
+  const amountText = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: unit.startsWith('current') ? 3 : 1 });
   return (
     <div className="chart-tooltip">
       <p className="chart-tooltip__title">
@@ -335,12 +362,12 @@ function AidTooltip({ active, label, slotByKey, series }: AidTooltipProps) {
                     <span className="chart-tooltip__swatch" style={{ background: s.color }} aria-hidden="true" />
                     {s.longLabel}
                   </th>
-                  <td>{(slot.amounts[s.key] ?? 0).toLocaleString('en-US')}</td>
+                  <td>{amountText(slot.amounts[s.key] ?? 0)}</td>
                 </tr>
               ))}
             <tr className="chart-tooltip__total">
-              <th scope="row">Total (US$ m)</th>
-              <td>{(slot.total ?? 0).toLocaleString('en-US')}</td>
+              <th scope="row">Total ({unit} m)</th>
+              <td>{amountText(slot.total ?? 0)}</td>
             </tr>
           </tbody>
         </table>
@@ -352,7 +379,7 @@ function AidTooltip({ active, label, slotByKey, series }: AidTooltipProps) {
             .filter((v) => v.shownAs !== 'drawn')
             .map((v) => (
               <li key={v.row.id}>
-                {v.row.programme} {AID_STATUS_LABELS[v.row.status].toLowerCase()}: {v.row.amount.toLocaleString('en-US')}. {SHOWN_AS_LABELS[v.shownAs]}
+                {v.row.programme} {AID_STATUS_LABELS[v.row.status].toLowerCase()}: {amountText(v.row.amount)}. {SHOWN_AS_LABELS[v.shownAs]}
               </li>
             ))}
         </ul>

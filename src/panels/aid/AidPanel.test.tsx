@@ -173,6 +173,68 @@ describe('AidPanel', () => {
     expect(within(panel).queryByRole('tooltip')).not.toBeInTheDocument();
   });
 
+  it('switches between current and constant 2024 dollars: the axis, the tooltip and the note follow', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const d = smallDataset();
+    d.sources.push({ id: 'cpi', title: 'CPI-U annual averages', publisher: 'BLS', date: '2025-01', url: null, measures: 'price index' });
+    d.priceIndex = [
+      { id: 'cpi-2010', year: 2010, value: 200, series: 'CUUR0000SA0', sources: ['cpi'] },
+      { id: 'cpi-2011', year: 2011, value: 250, series: 'CUUR0000SA0', sources: ['cpi'] },
+      { id: 'cpi-2024', year: 2024, value: 300, series: 'CUUR0000SA0', sources: ['cpi'] },
+    ];
+    const panel = renderPanel(d);
+    const dollars = within(panel).getByRole('group', { name: 'Dollars' });
+    expect(within(dollars).getByRole('button', { name: 'Current US$' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(within(dollars).getByRole('button', { name: 'Constant 2024 US$' }));
+    expect(filters().aidDollars).toBe('constant');
+    expect(within(dollars).getByRole('button', { name: 'Constant 2024 US$' })).toHaveAttribute('aria-pressed', 'true');
+    // FY2010 ESF 1,292 × 300 / 200; FY2011 1,118 × 300 / 250.
+    expect(within(panel).getByRole('button', { name: /^FY10:/ })).toHaveAccessibleName(/US\$ 1,938 m/);
+    expect(within(panel).getByRole('button', { name: /^FY11:/ })).toHaveAccessibleName(/US\$ 1,341\.6 m/);
+    await user.click(within(panel).getByRole('button', { name: /^FY10:/ }));
+    const tip = within(panel).getByRole('tooltip');
+    expect(tip).toHaveTextContent('Total (constant 2024 US$ m)1,938');
+    expect(panel).toHaveTextContent('Appropriations (CRS), US$ millions (constant 2024).');
+    expect(panel).toHaveTextContent('Appropriated, constant 2024 US$ m');
+    // Years the index lacks are left out (and said), never shown unconverted.
+    expect(within(panel).getByRole('button', { name: /^FY08/ })).toHaveAccessibleName(/no figure/);
+    expect(panel).toHaveTextContent(/No index value for FY2002, .*FY2008: left out in constant dollars/);
+    await user.click(within(dollars).getByRole('button', { name: 'Current US$' }));
+    expect(within(panel).getByRole('button', { name: /^FY10:/ })).toHaveAccessibleName(/US\$ 1,292 m/);
+  });
+
+  it('disables constant dollars, and says why, when the dataset has no price index', () => {
+    const panel = renderPanel();
+    const constant = within(panel).getByRole('button', { name: 'Constant 2024 US$' });
+    expect(constant).toBeDisabled();
+    expect(constant.closest('[role="group"]')).toHaveAccessibleDescription('This dataset has no price index, so figures stay in current dollars.');
+  });
+
+  it('"Compare measures" sets the measures side by side, with its own table, and turns off again', async () => {
+    const user = userEvent.setup({ skipHover: true });
+    const d = smallDataset();
+    d.aid!.push(
+      { id: 'fa-2011', measure: 'fa-obligations', fiscalYearStart: 2011, fiscalYearEnd: 2011, programme: 'TOTAL', programmeName: 'All assistance', category: 'unsplit', status: 'actual', amount: 1947.1, sources: ['crs'] },
+      { id: 'fa-2013', measure: 'fa-obligations', fiscalYearStart: 2013, fiscalYearEnd: 2013, programme: 'TOTAL', programmeName: 'All assistance', category: 'unsplit', status: 'actual', amount: 813, sources: ['crs'] },
+    );
+    const panel = renderPanel(d);
+    // The CRS view says where CRS stops and what continues it.
+    expect(panel).toHaveTextContent('CRS’s yearly table ends at FY2011');
+    await user.click(within(panel).getByRole('button', { name: 'Compare measures' }));
+    expect(filters().aidCompare).toBe(true);
+    expect(within(panel).getByRole('button', { name: 'Compare measures' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(panel).getByRole('list', { name: 'Measures' })).toHaveTextContent('ForeignAssistance.gov obligations');
+    expect(within(panel).getByRole('combobox', { name: 'Measure' })).toBeDisabled();
+    await user.click(within(panel).getByRole('button', { name: 'Show table' }));
+    const table = within(panel).getByRole('table');
+    const header = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(header).toEqual(['Fiscal year', 'CRS appropriations (incl. CSF)', 'ForeignAssistance.gov obligations', 'of which CSF (CRS)', 'Note']);
+    const fy13 = within(table).getByRole('row', { name: /^FY2013/ });
+    expect(fy13).toHaveTextContent('813');
+    await user.click(within(panel).getByRole('button', { name: 'Compare measures' }));
+    expect(within(panel).queryByRole('list', { name: 'Measures' })).not.toBeInTheDocument();
+  });
+
   it('says which table is missing when the dataset has no aid', () => {
     const d = smallDataset();
     delete d.aid;

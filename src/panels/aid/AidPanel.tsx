@@ -1,8 +1,10 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import { AID_MEASURES } from '../../data/schema';
+import { DOLLAR_BASES, DOLLAR_BASIS_LABELS } from '../../crossfilter/constantDollars';
 import { useDashboardStore } from '../../store/store';
 import { AidChart } from './AidChart';
+import { AidCompare } from './AidCompare';
 import { AID_MEASURE_INFO, type AidView, type SlotAction } from './aidSelectors';
 import { aidYearTable } from './aidTable';
 import { useAidActions, useAidPanelData } from './useAidPanelData';
@@ -31,19 +33,28 @@ export function AidPanel() {
       panel="aid"
       controls={<AidControls view={view} />}
       hasOwnFilter={view.hasOwnFilter}
-      table={showRows || !yearTable ? view.table : yearTable}
+      table={view.compare ? view.compare.table : showRows || !yearTable ? view.table : yearTable}
       tableControls={
-        <button type="button" className="button" aria-pressed={showRows} onClick={() => setShowRows((on) => !on)}>
-          Rows
-        </button>
+        view.compare ? undefined : (
+          <button type="button" className="button" aria-pressed={showRows} onClick={() => setShowRows((on) => !on)}>
+            Rows
+          </button>
+        )
       }
       note={<AidNote view={view} />}
       sources={view.sources}
     >
-      {view.state === 'ok' ? (
+      {view.compare ? (
+        view.compare.years.length > 0 ? (
+          <AidCompare compare={view.compare} unit={view.dollars.unit} axis={view.dollars.basis === 'constant' ? `${view.dollars.unit} m` : 'US$ m'} />
+        ) : (
+          <EmptyState>No aid figures in any measure for the selected years.</EmptyState>
+        )
+      ) : view.state === 'ok' ? (
         <>
           <AidChart view={view} yearRange={yearRange} onAction={onAction} />
           {view.view === 'programme' && <ProgrammeLegend view={view} />}
+          {view.crsCutoff && <CrsCutoff cutoff={view.crsCutoff} />}
         </>
       ) : (
         <EmptyState>{view.emptyMessage}</EmptyState>
@@ -52,15 +63,31 @@ export function AidPanel() {
   );
 }
 
+/** Where CRS's table stops, and what continues the series: said under the chart, with the way to see it. */
+function CrsCutoff({ cutoff }: { cutoff: { lastActual: number; continuedTo: number } }) {
+  const { setAidCompare } = useAidActions();
+  return (
+    <p className="aid-cutoff">
+      <span className="aid-cutoff__mark" aria-hidden="true" />
+      CRS’s yearly table ends at FY{cutoff.lastActual}; later CRS bars are requests or no data. ForeignAssistance.gov obligations and disbursements (without CSF) continue to FY{cutoff.continuedTo}.{' '}
+      <button type="button" className="link-button" onClick={() => setAidCompare(true)}>
+        See the measures side by side
+      </button>
+    </p>
+  );
+}
+
 function AidControls({ view }: { view: AidView }) {
-  const { setAidMeasure, setAidView, toggleAidCategory } = useAidActions();
+  const { setAidMeasure, setAidView, setAidDollars, setAidCompare, toggleAidCategory } = useAidActions();
+  const comparing = view.compare !== null;
   const aidCategories = useDashboardStore((s) => s.filters.aidCategories);
   const breakdownReasonId = useId();
+  const dollarsReasonId = useId();
   return (
     <>
       <label className="aid-control">
         <span>Measure</span>
-        <select value={view.measure} onChange={(e) => setAidMeasure(AID_MEASURES.find((m) => m === e.target.value) ?? view.measure)}>
+        <select value={view.measure} disabled={comparing} onChange={(e) => setAidMeasure(AID_MEASURES.find((m) => m === e.target.value) ?? view.measure)}>
           {AID_MEASURES.map((m) => (
             <option key={m} value={m} disabled={!view.measuresAvailable.includes(m) && m !== view.measure}>
               {AID_MEASURE_INFO[m].label}
@@ -69,6 +96,32 @@ function AidControls({ view }: { view: AidView }) {
           ))}
         </select>
       </label>
+      <div className="aid-control aid-control--group" role="group" aria-label="Dollars" aria-describedby={view.dollars.constantAvailable ? undefined : dollarsReasonId}>
+        {DOLLAR_BASES.map((basis) => (
+          <button
+            key={basis}
+            type="button"
+            className="button"
+            aria-pressed={view.dollars.basis === basis}
+            disabled={basis === 'constant' && !view.dollars.constantAvailable}
+            onClick={() => setAidDollars(basis)}
+          >
+            {DOLLAR_BASIS_LABELS[basis]}
+          </button>
+        ))}
+      </div>
+      {view.dollars.unavailableReason && (
+        <span className="aid-control__reason" id={dollarsReasonId}>
+          {view.dollars.unavailableReason}
+        </span>
+      )}
+      {view.measuresAvailable.length > 1 && (
+        <button type="button" className="button" aria-pressed={comparing} onClick={() => setAidCompare(!comparing)}>
+          Compare measures
+        </button>
+      )}
+      {!comparing && (
+      <>
       <div className="aid-control aid-control--group" role="group" aria-label="Breakdown" aria-describedby={view.breakdownAvailable ? undefined : breakdownReasonId}>
         <button type="button" className="button" aria-pressed={view.view === 'category'} disabled={!view.breakdownAvailable} onClick={() => setAidView('category')}>
           By category
@@ -96,6 +149,8 @@ function AidControls({ view }: { view: AidView }) {
           })}
         </fieldset>
       )}
+      </>
+      )}
     </>
   );
 }
@@ -119,11 +174,22 @@ function ProgrammeLegend({ view }: { view: AidView }) {
 }
 
 function AidNote({ view }: { view: AidView }) {
+  if (view.compare) {
+    return (
+      <>
+        <strong>Measures compared, {view.unit}.</strong> CRS appropriations include Coalition Support Funds (military reimbursements); ForeignAssistance.gov obligations and disbursements exclude them, so the measures differ even in years they share. Faint, dashed bars: a yearly average of CRS’s FY2002–FY2007 total, or a request. {view.dollars.note}
+        {view.compare.crsLastActual !== null && ` CRS’s yearly table ends at FY${view.compare.crsLastActual}: the shaded years carry ForeignAssistance.gov figures only.`}
+      </>
+    );
+  }
   return (
     <>
       <strong>
         {view.measureInfo.label}, {view.unit}.
-      </strong> {view.measureInfo.note}
+      </strong>{' '}
+      {view.measureInfo.note} {view.dollars.note}
+      {view.dollars.basis === 'constant' && view.measureInfo.constantNote && ` ${view.measureInfo.constantNote}`}
+      {view.undeflatedYears.length > 0 && ` No index value for ${view.undeflatedYears.map((y) => `FY${y}`).join(', ')}: left out in constant dollars.`}
       {view.hasAggregate && ' FY2002–FY2007 is one 6-year total: the source does not print those years separately, so it is not split.'}
       {view.hasRequestOrEstimate && ' Hatched bars are requests or estimates (labelled “req.” / “est.”), not final figures.'}
       {view.hasOtherFigures && ' † marks a year with a revised, superseded or other figure; the tooltip and the table list it.'}

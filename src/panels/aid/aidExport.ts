@@ -10,6 +10,7 @@ import { SOURCE_FIELDS, sourceCells, type TidyField, type TidyValue } from '../.
 import type { LegendItem, PanelCsv, PanelExportAdapter } from '../../export/types';
 import { AID_CATEGORY_LABELS } from '../../theme/palette';
 import { selectAidView, type AidView } from './aidSelectors';
+import type { AidCompareView } from './aidCompare';
 
 export function aidLegend(view: Pick<AidView, 'series' | 'view' | 'hasRequestOrEstimate' | 'anyMarked'>): LegendItem[] {
   const items: LegendItem[] = view.series.map((s) => ({
@@ -69,16 +70,49 @@ export function aidCsv(view: AidView, dataset: Pick<Dataset, 'sources'>): PanelC
       rows.push({ ...base, series: s.key, series_label: series.longLabel, category: AID_CATEGORY_LABELS[series.category], amount, status: slot.status, ...sourceCells(ids, byId) });
     }
   }
+  // In constant dollars every amount also rests on the price index.
+  view.dollars.sourceIds.forEach((id) => sourceIds.add(id));
   return {
     table: { fields: aidCsvFields(view), rows },
-    measure: `${view.measureInfo.label}, ${view.unit}, ${view.view === 'programme' ? 'by programme' : 'by category'}. ${view.measureInfo.note}`,
+    measure: `${view.measureInfo.label}, ${view.unit}, ${view.view === 'programme' ? 'by programme' : 'by category'}. ${view.measureInfo.note}${view.dollars.basis === 'constant' ? ` ${view.dollars.note}` : ''}`,
     sourceIds: dataset.sources.filter((s) => sourceIds.has(s.id)).map((s) => s.id),
     fileLabel: view.view === 'programme' ? 'by-programme' : 'by-category',
   };
 }
 
+/**
+ * The "Compare measures" CSV, long form: one row per fiscal year and measure the view draws, the
+ * value in the view's unit; a CRS year inside FY2002–FY2007 carries the yearly average and says so.
+ */
+export function aidCompareCsv(view: AidView, compare: AidCompareView, dataset: Pick<Dataset, 'aid' | 'sources'>): PanelCsv {
+  const fields: TidyField[] = [
+    { name: 'fiscal_year', title: 'US fiscal year', type: 'integer', required: true, description: 'US fiscal year (1 Oct–30 Sep, named by the year it ends in).' },
+    { name: 'measure', title: 'Measure', type: 'string', required: true, description: 'crs-appropriations (incl. CSF), fa-obligations or fa-disbursements (both excl. CSF).' },
+    { name: 'amount', title: 'Amount', type: 'number', unit: view.unit, description: 'The value drawn. Empty: no figure from this measure for the year (unknown, not zero).' },
+    { name: 'unit', title: 'Unit', type: 'string', required: true },
+    { name: 'status', title: 'Status', type: 'string', description: 'actual, estimate or request.' },
+    { name: 'yearly_average_of', title: 'Yearly average of', type: 'string', description: 'Set when amount is the yearly average of a multi-year total (e.g. "FY2002-FY2007"), not a figure for the year.' },
+  ];
+  const rows: Record<string, TidyValue>[] = [];
+  for (const year of compare.years) {
+    if (year.dimmed) continue;
+    compare.measures.forEach((measure, i) => {
+      const v = year.values[i];
+      rows.push({ fiscal_year: year.fiscalYear, measure, amount: v?.value ?? null, unit: view.unit, status: v?.status ?? null, yearly_average_of: v?.aggregate ? `FY${v.aggregate.start}-FY${v.aggregate.end}` : null });
+    });
+  }
+  const shown = new Set(compare.years.filter((y) => !y.dimmed).map((y) => y.fiscalYear));
+  const ids = new Set(view.dollars.sourceIds);
+  for (const r of dataset.aid ?? []) if ([...shown].some((y) => y >= r.fiscalYearStart && y <= r.fiscalYearEnd)) r.sources.forEach((id) => ids.add(id));
+  const sourceIds = dataset.sources.filter((s) => ids.has(s.id)).map((s) => s.id);
+  return { table: { fields, rows }, measure: `${compare.table.measure}${view.dollars.basis === 'constant' ? ` ${view.dollars.note}` : ''}`, sourceIds, fileLabel: 'measures-compared' };
+}
+
 export const aidExport: PanelExportAdapter = {
-  csv: (dataset, filters) => aidCsv(selectAidView(dataset, filters), dataset),
+  csv: (dataset, filters) => {
+    const view = selectAidView(dataset, filters);
+    return view.compare ? aidCompareCsv(view, view.compare, dataset) : aidCsv(view, dataset);
+  },
   info(dataset: Dataset, filters: Filters) {
     const view = selectAidView(dataset, filters);
     return {
@@ -86,7 +120,7 @@ export const aidExport: PanelExportAdapter = {
       filterLine: filterLine(filters, dataset.coverage, true),
       sources: view.sources,
       fileYears: fileYearsFor(filters, dataset.coverage, true),
-      subtitle: `${view.measureInfo.label}, ${view.unit}${view.view === 'programme' ? ', by programme' : ', by category'}`,
+      subtitle: view.compare ? `Measures compared per fiscal year, ${view.unit}` : `${view.measureInfo.label}, ${view.unit}${view.view === 'programme' ? ', by programme' : ', by category'}`,
     };
   },
   excludeFromImage: ['.aid-legend'],

@@ -17,34 +17,48 @@ import { sourceTitles, spanOverlapsRange, yearRangeDimmingPanel, yearRangeFilter
 import { selectedItemYearIndexed as selectedItemYear, yearsWithMatchingEventsIndexed as yearsWithMatchingEvents } from '../../crossfilter/datasetIndex';
 import type { CellValue, TableModel } from '../../crossfilter/tableModel';
 import { AID_CATEGORY_COLORS, AID_CATEGORY_LABELS } from '../../theme/palette';
+import { dollarsFor, type Dollars } from '../../crossfilter/constantDollars';
+import { selectAidCompare, type AidCompareView } from './aidCompare';
 
 /** The filter fields the aid panel reads (its hook subscribes to these only). */
-export const AID_FILTER_KEYS = ['yearRange', 'yearRangeOrigin', 'tones', 'themes', 'aidMeasure', 'aidView', 'aidCategories', 'selection'] as const satisfies readonly (keyof Filters)[];
+export const AID_FILTER_KEYS = ['yearRange', 'yearRangeOrigin', 'tones', 'themes', 'aidMeasure', 'aidView', 'aidCategories', 'aidDollars', 'aidCompare', 'selection'] as const satisfies readonly (keyof Filters)[];
 
 export type AidStatus = AidRow['status'];
 
 export interface AidMeasureInfo {
   label: string;
-  /** The value axis title: the measure is always labelled on the chart itself. */
-  axis: string;
+  /** The value axis title's verb ("Appropriated"): the axis reads "Appropriated, constant 2024 US$ m". */
+  verb: string;
   note: string;
+  /** What to add in constant dollars, when the source has its own constant-dollar figures. */
+  constantNote?: string;
+}
+
+const FA_CONSTANT_NOTE =
+  'ForeignAssistance.gov’s own download has a constant-dollar column too (FY2020 = 1 for obligations and disbursements), from a deflator it does not name and that is not CPI-U; it is not used here, so every measure is deflated alike.';
+
+/** The value axis title: the measure and the dollars are always labelled on the chart itself. */
+export function axisTitle(info: AidMeasureInfo, dollars: Pick<Dollars, 'basis' | 'unit'>): string {
+  return dollars.basis === 'current' ? `${info.verb}, US$ m` : `${info.verb}, ${dollars.unit} m`;
 }
 
 export const AID_MEASURE_INFO: Record<AidMeasure, AidMeasureInfo> = {
   'crs-appropriations': {
     label: 'Appropriations (CRS)',
-    axis: 'Appropriated, US$ m',
+    verb: 'Appropriated',
     note: 'CRS figures are appropriations, plus Coalition Support Funds reimbursements paid to Pakistan (military reimbursements, not aid in the strict sense). Final obligations and disbursements are usually lower.',
   },
   'fa-obligations': {
     label: 'Obligations (ForeignAssistance.gov)',
-    axis: 'Obligated, US$ m',
+    verb: 'Obligated',
     note: 'ForeignAssistance.gov obligations: economic and military assistance together, excluding Coalition Support Funds. Not comparable year by year with CRS appropriations.',
+    constantNote: FA_CONSTANT_NOTE,
   },
   'fa-disbursements': {
     label: 'Disbursements (ForeignAssistance.gov)',
-    axis: 'Disbursed, US$ m',
+    verb: 'Disbursed',
     note: 'ForeignAssistance.gov disbursements: economic and military assistance together, excluding Coalition Support Funds. Not comparable year by year with CRS appropriations.',
+    constantNote: FA_CONSTANT_NOTE,
   },
 };
 
@@ -111,9 +125,6 @@ export interface AidSeries {
 
 export type AidViewState = 'ok' | 'missing-table' | 'no-measure-rows' | 'no-rows-in-range';
 
-/** The unit every amount of the view is in (the table, the CSV and the axis read it from here). */
-export const AID_UNIT_CURRENT = 'US$ millions (current)';
-
 export interface AidView {
   state: AidViewState;
   /** The unit of every amount in `slots` and `table`, e.g. "US$ millions (current)". */
@@ -122,6 +133,19 @@ export interface AidView {
   emptyMessage: string | null;
   measure: AidMeasure;
   measureInfo: AidMeasureInfo;
+  /** Current or constant dollars: every amount in the view (slots, rows, table) is already in these. */
+  dollars: Dollars;
+  /** The value axis title, with the measure and the dollars. */
+  axis: string;
+  /** "Compare measures": every measure side by side per fiscal year (null unless that view is on). */
+  compare: AidCompareView | null;
+  /**
+   * In the CRS view, where CRS's yearly actuals stop and how far ForeignAssistance.gov's
+   * figures continue the series (null when CRS is not shown or nothing continues it).
+   */
+  crsCutoff: { lastActual: number; continuedTo: number } | null;
+  /** Fiscal years whose rows could not be deflated (no index value): left out in constant dollars. */
+  undeflatedYears: number[];
   /** Measures the dataset holds rows for, in schema order. */
   measuresAvailable: AidMeasure[];
   view: Filters['aidView'];
@@ -267,8 +291,11 @@ function buildSeries(slots: readonly AidSlot[], rows: readonly AidRowView[], vie
   return series;
 }
 
-/** All slots of one measure, left to right, with no-figure years filled in. Not yet filtered. */
-export function buildSlots(rows: readonly AidRow[], sourceDates: ReadonlyMap<string, string>, view: Filters['aidView']): AidSlot[] {
+/**
+ * All slots of one measure, left to right, with no-figure years filled in. Not yet filtered.
+ * `extent` widens the span to years whose rows were left out (no price index for them).
+ */
+export function buildSlots(rows: readonly AidRow[], sourceDates: ReadonlyMap<string, string>, view: Filters['aidView'], extent?: YearRange): AidSlot[] {
   const groups = new Map<string, AidRow[]>();
   for (const row of rows) {
     const key = row.fiscalYearStart === row.fiscalYearEnd ? String(row.fiscalYearStart) : `${row.fiscalYearStart}-${row.fiscalYearEnd}`;
@@ -308,12 +335,12 @@ export function buildSlots(rows: readonly AidRow[], sourceDates: ReadonlyMap<str
       selected: false,
     });
   }
-  if (slots.length === 0) return slots;
+  if (slots.length === 0 && !extent) return slots;
   // Years inside the measure's span that no slot covers have no figure: say so rather than draw 0.
   const covered = new Set<number>();
   for (const s of slots) for (let y = s.start; y <= s.end; y++) covered.add(y);
-  const first = Math.min(...slots.map((s) => s.start));
-  const last = Math.max(...slots.map((s) => s.end));
+  const first = Math.min(...slots.map((s) => s.start), extent?.from ?? Infinity);
+  const last = Math.max(...slots.map((s) => s.end), extent?.to ?? -Infinity);
   for (let year = first; year <= last; year++) {
     if (covered.has(year)) continue;
     slots.push({
@@ -377,9 +404,10 @@ function shownAsText(v: AidRowView, sourceLabel: (ids: readonly string[]) => str
  * The aid view under the current filters. Other panels' year range narrows the slots; this
  * panel's own brush and category highlight only dim, so the chart keeps its shape.
  */
-export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events' | 'incidents' | 'strikes'>, filters: Filters): AidView {
+export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events' | 'incidents' | 'strikes' | 'priceIndex'>, filters: Filters): AidView {
   const measure = filters.aidMeasure;
   const measureInfo = AID_MEASURE_INFO[measure];
+  const dollars = dollarsFor(dataset, filters.aidDollars);
   const filterRange = yearRangeFilteringPanel(filters, 'aid');
   const dimRange = yearRangeDimmingPanel(filters, 'aid');
   const hasOwnFilter = dimRange !== null || filters.aidCategories.length > 0;
@@ -395,17 +423,33 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
 
   const aid = dataset.aid;
   const measuresAvailable = AID_MEASURES.filter((m) => aid?.some((r) => r.measure === m));
+  const compare =
+    filters.aidCompare && aid ? selectAidCompare(aid, (rows) => buildSlots(inDollars(rows, dollars).rows, sourceDates, 'category'), dollars, filterRange, dimRange) : null;
+  const lastEnd = (rows: readonly AidRow[]) => (rows.length ? Math.max(...rows.map((r) => r.fiscalYearEnd)) : null);
+  const crsEnd = lastEnd((aid ?? []).filter((r) => r.measure === 'crs-appropriations' && r.status === 'actual'));
+  const laterEnd = lastEnd((aid ?? []).filter((r) => r.measure !== 'crs-appropriations'));
   const base = {
-    unit: AID_UNIT_CURRENT,
+    compare,
+    crsCutoff: measure === 'crs-appropriations' && crsEnd !== null && laterEnd !== null && laterEnd > crsEnd ? { lastActual: crsEnd, continuedTo: laterEnd } : null,
+    unit: dollars.millions,
     measure,
     measureInfo,
+    dollars,
+    axis: axisTitle(measureInfo, dollars),
     measuresAvailable,
     view: filters.aidView,
     hasOwnFilter,
     dimRange,
     filterRange,
   };
-  const emptyTable: TableModel = { caption: `US aid to Pakistan: ${measureInfo.label}`, columns: AID_TABLE_COLUMNS, rows: [], measure: `${measureInfo.label}, ${AID_UNIT_CURRENT}` };
+  const columns = AID_TABLE_COLUMNS.map((c) => (c.key === 'amount' ? { ...c, header: `Amount (${dollars.unit} m)` } : c));
+  if (dollars.basis === 'constant') columns.splice(columns.findIndex((c) => c.key === 'amount') + 1, 0, { key: 'amountPrinted', header: 'As printed (current US$ m)', numeric: true });
+  const emptyTable: TableModel = {
+    caption: `US aid to Pakistan: ${measureInfo.label}`,
+    columns,
+    rows: [],
+    measure: `${measureInfo.label}, ${dollars.millions}${dollars.basis === 'constant' ? `. ${dollars.note}` : ''}`,
+  };
   const empty = (state: AidViewState, emptyMessage: string): AidView => ({
     ...base,
     state,
@@ -415,6 +459,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
     categoriesPresent: [],
     breakdownAvailable: false,
     table: emptyTable,
+    undeflatedYears: [],
     sourceIds: [],
     sources: [],
     hasAggregate: false,
@@ -424,15 +469,19 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
   });
 
   if (!aid) return empty('missing-table', 'This dataset has no aid table, so there is nothing to chart here.');
-  const measureRows = aid.filter((r) => r.measure === measure);
-  if (measureRows.length === 0) {
+  const printedRows = aid.filter((r) => r.measure === measure);
+  if (printedRows.length === 0) {
     return empty('no-measure-rows', `This dataset has no aid figures for ${measureInfo.label.toLowerCase()}. Choose another measure.`);
   }
+
+  // Every amount below is in the dollars shown; the table keeps the printed figure beside it.
+  const { rows: measureRows, printed, undeflatedYears } = inDollars(printedRows, dollars);
 
   // The axis is in US fiscal years: an event of 26 Nov 2011 (Salala) marks FY2012.
   const matchingYears = yearsWithMatchingEvents(dataset.events ?? [], filters, 'fiscal');
   const selectedYear = selectedItemYear(dataset, filters.selection, 'fiscal');
-  const allSlots = buildSlots(measureRows, sourceDates, filters.aidView);
+  const extent = { from: Math.min(...printedRows.map((r) => r.fiscalYearStart)), to: Math.max(...printedRows.map((r) => r.fiscalYearEnd)) };
+  const allSlots = buildSlots(measureRows, sourceDates, filters.aidView, extent);
   const slots = allSlots
     .filter((s) => spanOverlapsRange(s.start, s.end, filterRange))
     .map((s) => ({
@@ -456,7 +505,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
   for (const slot of slots) {
     if (slot.dimmed) continue;
     if (!slot.hasData) {
-      tableRows.push({ fiscalYear: slot.title, programme: '', programmeName: '', category: '', status: '', amount: null, shownAs: 'No figure for this year in this measure', marks: slotMarks(slot), note: '', source: '' });
+      tableRows.push({ fiscalYear: slot.title, programme: '', programmeName: '', category: '', status: '', amount: null, ...(dollars.basis === 'constant' ? { amountPrinted: null } : {}), shownAs: 'No figure for this year in this measure', marks: slotMarks(slot), note: '', source: '' });
       continue;
     }
     for (const v of slot.rows) {
@@ -469,6 +518,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
         category: AID_CATEGORY_LABELS[v.row.category],
         status: AID_STATUS_LABELS[v.row.status],
         amount: v.row.amount,
+        ...(dollars.basis === 'constant' ? { amountPrinted: printed.get(v.row.id) ?? null } : {}),
         shownAs: shownAsText(v, sourceLabel),
         marks: slotMarks(slot),
         note: rowNote(v.row),
@@ -476,6 +526,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
       });
     }
   }
+  dollars.sourceIds.forEach((id) => sourceIds.add(id));
   const sourceIdList = dataset.sources.filter((s) => sourceIds.has(s.id)).map((s) => s.id);
   const dataSlots = slots.filter((s) => s.hasData);
   const table: TableModel = {
@@ -494,6 +545,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
     categoriesPresent,
     breakdownAvailable: measureRows.some((r) => !isTotalRow(r)),
     table,
+    undeflatedYears,
     sourceIds: sourceIdList,
     sources: sourceTitles(dataset.sources, sourceIdList),
     hasAggregate: dataSlots.some((s) => s.start !== s.end),
@@ -502,6 +554,27 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
     anyMarked: slots.some((s) => s.marked),
   };
   return view;
+}
+
+/**
+ * The measure's rows with amounts in the dollars shown, the printed (current) amount of each by id,
+ * and the fiscal years that could not be converted (a year the price index lacks: such rows are
+ * left out rather than shown unconverted beside converted ones).
+ */
+export function inDollars(rows: readonly AidRow[], dollars: Pick<Dollars, 'basis' | 'factor'>): { rows: AidRow[]; printed: Map<string, number>; undeflatedYears: number[] } {
+  const printed = new Map(rows.map((r) => [r.id, r.amount]));
+  if (dollars.basis === 'current') return { rows: [...rows], printed, undeflatedYears: [] };
+  const out: AidRow[] = [];
+  const missing = new Set<number>();
+  for (const row of rows) {
+    const factor = dollars.factor(row.fiscalYearStart, row.fiscalYearEnd);
+    if (factor === null) {
+      for (let y = row.fiscalYearStart; y <= row.fiscalYearEnd; y++) missing.add(y);
+      continue;
+    }
+    out.push({ ...row, amount: row.amount * factor });
+  }
+  return { rows: out, printed, undeflatedYears: [...missing].sort((a, b) => a - b) };
 }
 
 export function rangeText(range: YearRange): string {

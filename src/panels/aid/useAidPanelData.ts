@@ -23,6 +23,8 @@ export function useAidPanelData(): AidView | null {
         aidMeasure: f.aidMeasure,
         aidView: f.aidView,
         aidCategories: f.aidCategories,
+        aidDollars: f.aidDollars,
+        aidCompare: f.aidCompare,
         selection: f.selection,
       };
     }),
@@ -38,6 +40,8 @@ export function useAidActions() {
       toggleYear: s.toggleYear,
       setAidMeasure: s.setAidMeasure,
       setAidView: s.setAidView,
+      setAidDollars: s.setAidDollars,
+      setAidCompare: s.setAidCompare,
       toggleAidCategory: s.toggleAidCategory,
     })),
   );

@@ -99,7 +99,7 @@ export const LensChart = memo(function LensChart({ view, width, onAction }: { vi
         </g>
       ))}
       <text x={4} y={BANDS.plotTop - 10} fontSize={10} fill="#4a5568" className="lens-chart__axis-title">
-        Aid (CRS)
+        {view.dollars.basis === 'constant' ? 'Aid (CRS, 2024 $)' : 'Aid (CRS)'}
       </text>
       <text x={width - 4} y={BANDS.plotTop - 10} fontSize={10} fill="#7a2a2a" textAnchor="end" className="lens-chart__axis-title">
         Strikes

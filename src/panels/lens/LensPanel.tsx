@@ -76,7 +76,7 @@ export function LensPanel() {
   );
 
   return (
-    <PanelFrame panel={lensMeta.id} controls={controls} hasOwnFilter={view.hasOwnFilter} table={view.table} note={<LensNote />} sources={view.sources}>
+    <PanelFrame panel={lensMeta.id} controls={controls} hasOwnFilter={view.hasOwnFilter} table={view.table} note={<LensNote view={view} />} sources={view.sources}>
       {mode === 'chart' ? <LensBody view={view} listOpen={listOpen} onAction={onAction} /> : <ClaimsTable claims={view.claims} />}
     </PanelFrame>
   );
@@ -91,7 +91,7 @@ function LensBody({ view, listOpen, onAction }: { view: OkView; listOpen: boolea
         <div ref={ref} className="lens-chart">
           <LensChart view={view} width={width} onAction={onAction} />
         </div>
-        {view.selected && <SelectedReading reading={view.selected} />}
+        {view.selected && <SelectedReading reading={view.selected} unit={view.dollars.unit} />}
         <Readings readings={view.readings} />
       </div>
       {listOpen && (
@@ -138,7 +138,7 @@ function LensLegend() {
 
 const CAVEAT = 'This is a reading, not a causal estimate: appropriations follow budget cycles and many events at once, so a change after an event does not show that the event caused it.';
 
-function SelectedReading({ reading }: { reading: BeforeAfter }) {
+function SelectedReading({ reading, unit }: { reading: BeforeAfter; unit: string }) {
   return (
     <section className="lens-reading" aria-label="Aid before and after the selected event">
       <h3 className="lens-reading__title">
@@ -151,8 +151,12 @@ function SelectedReading({ reading }: { reading: BeforeAfter }) {
           <thead>
             <tr>
               <th scope="col">Category</th>
-              <th scope="col">FY{reading.fiscalYear} (US$ m)</th>
-              <th scope="col">FY{reading.nextYear} (US$ m)</th>
+              <th scope="col">
+                FY{reading.fiscalYear} ({unit} m)
+              </th>
+              <th scope="col">
+                FY{reading.nextYear} ({unit} m)
+              </th>
               <th scope="col">Change</th>
             </tr>
           </thead>
@@ -195,7 +199,7 @@ function ClaimsTable({ claims }: { claims: readonly ClaimRow[] }) {
   return (
     <div className="lens-claims" tabIndex={0} role="group" aria-label="Claims vs data">
       <table className="lens-table">
-        <caption>The seed paper’s headline figures beside what the dataset’s rows give for the same span and measure (computed live; US$ millions unless a count).</caption>
+        <caption>The seed paper’s headline figures beside what the dataset’s rows give for the same span and measure (computed live; current US$ millions as printed, unless a count).</caption>
         <thead>
           <tr>
             <th scope="col">Claim</th>
@@ -244,10 +248,11 @@ function ClaimsTable({ claims }: { claims: readonly ClaimRow[] }) {
   );
 }
 
-function LensNote() {
+function LensNote({ view }: { view: OkView }) {
   return (
     <>
-      Aid: CRS appropriations by US fiscal year (1 Oct–30 Sep), current US$; FY2002–07 is one six-year figure, drawn as its yearly average. Strikes: TBIJ rows counted by fiscal year. Events sit in the fiscal year of their date
+      Aid: CRS appropriations by US fiscal year (1 Oct–30 Sep), {view.dollars.unit}
+      {view.dollars.basis === 'constant' ? ` (${view.dollars.note})` : ''}; FY2002–07 is one six-year figure, drawn as its yearly average. Strikes: TBIJ rows counted by fiscal year. Events sit in the fiscal year of their date
       (Salala, 26 Nov 2011, is FY2012).
     </>
   );

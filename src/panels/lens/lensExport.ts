@@ -38,7 +38,7 @@ export const lensExport: PanelExportAdapter = {
       legend: lensLegend(),
       filterLine: filterLine(filters, dataset.coverage, true),
       fileYears: fileYearsFor(filters, dataset.coverage, true),
-      subtitle: 'CRS aid appropriations (current US$ m) and TBIJ drone strikes by US fiscal year, with cooperation and friction events',
+      subtitle: `CRS aid appropriations (${view.state === 'ok' ? view.dollars.unit : 'current US$'} m) and TBIJ drone strikes by US fiscal year, with cooperation and friction events`,
       sources: view.sources,
     };
   },

@@ -4,5 +4,6 @@ export const lensMeta: PanelMeta = {
   id: 'lens',
   title: 'Carrot and stick',
   brushesYears: true,
+  slideVariants: [{ id: 'claims', label: 'Claims vs data' }],
   exportAdapter: () => import('./lensExport').then((m) => m.lensExport),
 };

@@ -11,6 +11,7 @@ import { fiscalYearOfDate } from '../../crossfilter/fiscalYear';
 import type { TableModel } from '../../crossfilter/tableModel';
 import { AID_CATEGORY_COLORS, AID_CATEGORY_LABELS } from '../../theme/palette';
 import { lensMeta } from './lensMeta';
+import { dollarsFor, type Dollars } from '../../crossfilter/constantDollars';
 
 /** The aid categories CRS splits its appropriations into (the lens draws them stacked). */
 export const LENS_CATEGORIES = ['security', 'economic', 'csf'] as const satisfies readonly AidCategory[];
@@ -29,16 +30,12 @@ const AID_MEASURE = 'crs-appropriations';
 const STRIKE_TRACKER = 'tbij';
 
 /** The filter fields the lens reads (its hook subscribes to these only). */
-export const LENS_FILTER_KEYS = ['yearRange', 'yearRangeOrigin', 'tones', 'themes', 'selection'] as const;
+export const LENS_FILTER_KEYS = ['yearRange', 'yearRangeOrigin', 'tones', 'themes', 'selection', 'aidDollars'] as const;
 export type LensFilters = Pick<Filters, (typeof LENS_FILTER_KEYS)[number]>;
 
-/**
- * Amounts as shown. Current US$ m today; when the aid panel's current/constant switch lands as a
- * store filter, converting here (and adding its key to LENS_FILTER_KEYS) is all the lens needs.
- */
-function shownAmount(amount: number): number {
-  return amount;
-}
+/** The aid panel's current/constant switch: the lens shows its aid in the same dollars. */
+type ShownDollars = Pick<Dollars, 'basis' | 'factor'>;
+const CURRENT: ShownDollars = { basis: 'current', factor: () => 1 };
 
 export interface LensSlot {
   /** First and last fiscal year: they differ only for CRS's FY2002–FY2007 aggregate. */
@@ -121,6 +118,8 @@ export type LensView =
       events: LensEvent[];
       maxAid: number;
       maxStrikes: number;
+      /** The dollars the aid is shown in (the aid panel's switch). Claims stay as printed: current US$. */
+      dollars: Dollars;
       /** The selected event's reading, when an event (or its incident) is selected. */
       selected: BeforeAfter | null;
       /** Every shown event's reading, in date order. */
@@ -138,18 +137,23 @@ export function fiscalYearLabel(start: number, end: number = start): string {
 
 const CRS_ROWS = (aid: readonly AidRow[] | undefined) => (aid ?? []).filter((r) => r.measure === AID_MEASURE && r.status === 'actual');
 
-/** One slot per CRS period (single fiscal years, and FY2002–FY2007 as printed), summed by category. */
-export function aidSlots(aid: readonly AidRow[] | undefined): LensSlot[] {
+/**
+ * One slot per CRS period (single fiscal years, and FY2002–FY2007 as printed), summed by category,
+ * in the dollars shown (a period the price index cannot convert is left out in constant dollars).
+ */
+export function aidSlots(aid: readonly AidRow[] | undefined, dollars: ShownDollars = CURRENT): LensSlot[] {
   const byPeriod = new Map<string, LensSlot>();
   for (const row of CRS_ROWS(aid)) {
     if (!(LENS_CATEGORIES as readonly string[]).includes(row.category)) continue;
+    const factor = dollars.factor(row.fiscalYearStart, row.fiscalYearEnd);
+    if (factor === null) continue;
     const key = `${row.fiscalYearStart}-${row.fiscalYearEnd}`;
     let slot = byPeriod.get(key);
     if (!slot) {
       slot = { start: row.fiscalYearStart, end: row.fiscalYearEnd, label: fiscalYearLabel(row.fiscalYearStart, row.fiscalYearEnd), amounts: { security: 0, economic: 0, csf: 0 }, total: 0, dimmed: false };
       byPeriod.set(key, slot);
     }
-    const amount = shownAmount(row.amount);
+    const amount = row.amount * factor;
     slot.amounts[row.category as LensCategory] += amount;
     slot.total += amount;
   }
@@ -331,8 +335,9 @@ export function readingSentence(r: BeforeAfter): string {
   return `${head} → ${r.changes.map((c) => `${LENS_CATEGORY_LABELS[c.category]} ${c.percent === null ? 'n/a' : `${c.percent < 0 ? '−' : '+'}${Math.abs(c.percent).toFixed(1)}%`}`).join(', ')}`;
 }
 
-export function selectLensView(dataset: Pick<Dataset, 'aid' | 'strikes' | 'strikeYears' | 'events' | 'claims' | 'crsCumulative' | 'sources'>, filters: LensFilters): LensView {
-  const allSlots = aidSlots(dataset.aid);
+export function selectLensView(dataset: Pick<Dataset, 'aid' | 'strikes' | 'strikeYears' | 'events' | 'claims' | 'crsCumulative' | 'sources' | 'priceIndex'>, filters: LensFilters): LensView {
+  const dollars = dollarsFor(dataset, filters.aidDollars);
+  const allSlots = aidSlots(dataset.aid, dollars);
   if (allSlots.length === 0 && !dataset.events?.length) {
     return { state: 'missing', message: 'This dataset has no CRS aid rows and no events, so the lens has nothing to set side by side.', sources: [] };
   }
@@ -375,6 +380,7 @@ export function selectLensView(dataset: Pick<Dataset, 'aid' | 'strikes' | 'strik
   const sourceIds = new Set<string>();
   for (const r of CRS_ROWS(dataset.aid)) if (spanOverlapsRange(r.fiscalYearStart, r.fiscalYearEnd, { from, to })) r.sources.forEach((s) => sourceIds.add(s));
   if (strikes.length) sourceIds.add(STRIKE_TRACKER);
+  dollars.sourceIds.forEach((id) => sourceIds.add(id));
   for (const e of dataset.events ?? []) if (events.some((v) => v.id === e.id)) e.sources.forEach((s) => sourceIds.add(s));
 
   return {
@@ -385,17 +391,18 @@ export function selectLensView(dataset: Pick<Dataset, 'aid' | 'strikes' | 'strik
     events,
     maxAid: Math.max(1, ...slots.map((s) => (s.end > s.start ? s.total / (s.end - s.start + 1) : s.total))),
     maxStrikes: Math.max(1, ...strikes.map((s) => s.strikes)),
+    dollars,
     selected,
     readings,
     claims: claimRows(dataset),
     dimRange,
     hasOwnFilter: filters.yearRangeOrigin === lensMeta.id && filters.yearRange !== null,
-    table: lensTable(slots, strikes, events, from, to),
+    table: lensTable(slots, strikes, events, from, to, dollars),
     sources: sourceTitles(dataset.sources, sourceIds),
   };
 }
 
-function lensTable(slots: readonly LensSlot[], strikes: readonly StrikePoint[], events: readonly LensEvent[], from: number, to: number): TableModel {
+function lensTable(slots: readonly LensSlot[], strikes: readonly StrikePoint[], events: readonly LensEvent[], from: number, to: number, dollars: Dollars): TableModel {
   const rows: TableModel['rows'] = [];
   const covered = new Set<number>();
   for (const s of slots) {
@@ -411,12 +418,12 @@ function lensTable(slots: readonly LensSlot[], strikes: readonly StrikePoint[], 
   }
   rows.sort((a, b) => String(a.fiscalYear).localeCompare(String(b.fiscalYear)));
   return {
-    caption: 'Carrot and stick: CRS aid appropriations by US fiscal year, TBIJ drone strikes per fiscal year, and the cooperation and friction events of each year',
-    measure: 'Aid: CRS appropriations, current US$ millions (FY2002–07 is one six-year figure). Strikes: TBIJ per-strike rows counted by US fiscal year (1 Oct–30 Sep).',
+    caption: `Carrot and stick: CRS aid appropriations (${dollars.unit}) by US fiscal year, TBIJ drone strikes per fiscal year, and the cooperation and friction events of each year`,
+    measure: `Aid: CRS appropriations, ${dollars.unit} millions (FY2002–07 is one six-year figure)${dollars.basis === 'constant' ? `; ${dollars.note}` : ''}. Strikes: TBIJ per-strike rows counted by US fiscal year (1 Oct–30 Sep).`,
     columns: [
       { key: 'fiscalYear', header: 'Fiscal year' },
-      ...LENS_CATEGORIES.map((c) => ({ key: c, header: `${AID_CATEGORY_LABELS[c]} (US$ m)`, numeric: true })),
-      { key: 'total', header: 'Total aid (US$ m)', numeric: true },
+      ...LENS_CATEGORIES.map((c) => ({ key: c, header: `${AID_CATEGORY_LABELS[c]} (${dollars.unit} m)`, numeric: true })),
+      { key: 'total', header: `Total aid (${dollars.unit} m)`, numeric: true },
       { key: 'strikes', header: 'Drone strikes (TBIJ)', numeric: true },
       { key: 'cooperation', header: 'Cooperation events' },
       { key: 'friction', header: 'Friction events' },

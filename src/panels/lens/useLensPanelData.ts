@@ -9,7 +9,7 @@ export function useLensPanelData(): LensView | null {
   const fields = useDashboardStore(
     useShallow((s): LensFilters => {
       const f = s.filters;
-      return { yearRange: f.yearRange, yearRangeOrigin: f.yearRangeOrigin, tones: f.tones, themes: f.themes, selection: f.selection };
+      return { yearRange: f.yearRange, yearRangeOrigin: f.yearRangeOrigin, tones: f.tones, themes: f.themes, selection: f.selection, aidDollars: f.aidDollars };
     }),
   );
   return useMemo(() => (dataset ? selectLensView(dataset, fields) : null), [dataset, fields]);
