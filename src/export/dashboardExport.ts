@@ -12,7 +12,7 @@ import { downloadBlob } from './download';
 import { exportFileName } from './fileName';
 import { filterLine, fileYearsFor } from './filterLine';
 import { fontEmbedCss, fontsReady } from './fonts';
-import { creditLine } from './panelExport';
+import { exportProvenance } from './provenance';
 import { buildSheet, chartClone, createOffscreenHost, rasterize } from './sheet';
 import { blockSvg, canvasMeasure, drawFooter, drawHeader, FONT_STACK, INK } from './svgCompose';
 import type { PanelExportInfo } from './types';
@@ -91,7 +91,8 @@ export async function renderDashboardPng(pixelRatio = 2): Promise<{ blob: Blob; 
     cell.style.border = '1px solid #d5d9e0';
     cells.appendChild(cell);
   }
-  const foot = blockSvg(document, drawFooter(document, { legend: [], sources: null, credit: creditLine(dataset), scale: 1.2 }, inner, measure), inner);
+  const { credit, origin } = exportProvenance(dataset, useDashboardStore.getState().datasetOrigin);
+  const foot = blockSvg(document, drawFooter(document, { legend: [], sources: null, credit, origin, scale: 1.2 }, inner, measure), inner);
   foot.style.marginTop = '14px';
   sheet.append(head, cells, foot);
 
@@ -156,7 +157,8 @@ export async function renderViewToPng(options: ViewToPngOptions): Promise<Blob> 
   const head = blockSvg(document, header, inner);
   head.style.flex = 'none';
   const sources = options.sources ?? [...new Set(panels.flatMap((p) => infos.get(p.id)?.info.sources ?? []))];
-  const footer = options.panelsOnly ? empty : drawFooter(document, { legend: [], sources, credit: creditLine(dataset), scale: 1.55 * s, maxSourceLines: 2 }, inner, measure);
+  const { credit, origin } = exportProvenance(dataset, useDashboardStore.getState().datasetOrigin);
+  const footer = options.panelsOnly ? empty : drawFooter(document, { legend: [], sources, credit, origin, scale: 1.55 * s, maxSourceLines: 2 }, inner, measure);
   const foot = blockSvg(document, footer, inner);
   foot.style.flex = 'none';
 

@@ -5,9 +5,9 @@
 import type { PanelId } from '../crossfilter/filters';
 import type { TableModel } from '../crossfilter/tableModel';
 import type { Dataset } from '../data/schema';
+import { exportProvenance, type ExportProvenance } from './provenance';
 import { DASHBOARD_TITLE } from '../components/AppHeader';
 import { panelMeta } from '../panels/registry';
-import { originDetails } from '../import/dataOrigin';
 import { useDashboardStore } from '../store/store';
 import { buildCsvMetadata, metadataFileName, type TidyField, type TidyTable } from './csv';
 import { buildCsvOffThread } from './csvOffThread';
@@ -31,13 +31,10 @@ export interface PanelExportRequest {
 
 export type ExportOutcome = { ok: true; message: string } | { ok: false; message: string; offerDownload?: boolean };
 
-/** "Pakistan–United States relations, 2001–2024 · data version 2024-06-01" */
-export function creditLine(dataset: Dataset): string {
-  return `${DASHBOARD_TITLE} · dashboard export · data version ${dataset.version}`;
-}
-
 interface Context {
   dataset: Dataset;
+  /** The credit and, for data that is not the built-in dataset, where it came from. */
+  provenance: ExportProvenance;
   /** Where the dataset came from, in words (built-in, a user's file…): written into the metadata. */
   origin: string;
   adapter: PanelExportAdapter;
@@ -52,9 +49,11 @@ async function context(panel: PanelId): Promise<Context> {
   const { exportAdapter, title } = panelMeta(panel);
   const adapter = await exportAdapter();
   const info = adapter.info(dataset, filters);
+  const provenance = exportProvenance(dataset, datasetOrigin);
   return {
     dataset,
-    origin: originDetails(datasetOrigin) ?? datasetOrigin.label,
+    provenance,
+    origin: provenance.details ?? datasetOrigin.label,
     adapter,
     info,
     title,
@@ -70,7 +69,7 @@ export async function renderPanelPng(req: PanelExportRequest, pixelRatio = 2): P
   const panelWidth = Math.round(req.panelEl.getBoundingClientRect().width);
   const chart = chartClone({ panelEl: req.panelEl, panelId: req.panel, exclude: ctx.adapter.excludeFromImage ?? [] });
   const padX = Math.max(8, (panelWidth - chart.width) / 2);
-  const footer = { legend: ctx.info.legend, sources: req.sources, credit: creditLine(ctx.dataset), maxSourceLines: 6 };
+  const footer = { legend: ctx.info.legend, sources: req.sources, credit: ctx.provenance.credit, origin: ctx.provenance.origin, maxSourceLines: 6 };
   const header = { title: ctx.title, filterLine: `Filters: ${ctx.info.filterLine}`, ...(ctx.info.subtitle ? { subtitle: ctx.info.subtitle } : {}) };
   const sheet = buildSheet({ header, footer, chart: chart.node, width: panelWidth, padX, measure });
   const host = createOffscreenHost();
@@ -94,7 +93,7 @@ export async function renderPanelSvg(req: PanelExportRequest): Promise<{ text: s
   const body = req.panelEl.querySelector<HTMLElement>('.panel__body');
   const width = Math.round(body?.getBoundingClientRect().width ?? req.panelEl.getBoundingClientRect().width) || 640;
   const chart = ctx.adapter.drawSvg ? ctx.adapter.drawSvg({ doc, panelEl: req.panelEl, dataset: ctx.dataset, filters, width }) : cloneRechartsSurfaces(req.panelEl, doc);
-  const text = [ctx.title, ctx.info.subtitle ?? '', ...ctx.info.legend.map((l) => l.label), ...req.sources].join(' ');
+  const text = [ctx.title, ctx.info.subtitle ?? '', ...ctx.info.legend.map((l) => l.label), ...req.sources, ctx.provenance.origin ?? ''].join(' ');
   const fontCss = await fontEmbedCss(text);
   const { svg } = composeSvgDocument(
     doc,
@@ -106,7 +105,9 @@ export async function renderPanelSvg(req: PanelExportRequest): Promise<{ text: s
       width,
       legend: ctx.info.legend,
       sources: req.sources,
-      credit: creditLine(ctx.dataset),
+      credit: ctx.provenance.credit,
+      origin: ctx.provenance.origin,
+      originDetails: ctx.provenance.details,
       note: ctx.adapter.svgNote?.(ctx.dataset, filters) ?? (chart ? null : 'The chart could not be drawn as vectors; use Download PNG.'),
       // Short enough never to outgrow the chart; the <desc> and the CSV hold the full list.
       maxSourceLines: 3,

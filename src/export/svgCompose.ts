@@ -4,6 +4,7 @@
  * measure, filters) and footer (legend, sources, credit) are used by the SVG file and, as
  * inline SVG, by the PNG, so both say exactly the same thing.
  */
+import { neutralizeBidi } from '../data/bidi';
 import type { LegendItem, SvgChart } from './types';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -82,6 +83,33 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, measu
   return lines;
 }
 
+/**
+ * Greedy word wrap that keeps every character: a word wider than the line (a long host name or
+ * address) is broken across lines instead of cut. For text that must never be shortened.
+ */
+export function wrapWhole(text: string, maxWidth: number, fontSize: number, measure: Measure, weight = 400): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (measure(candidate, fontSize, weight) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    for (const ch of word) {
+      if (line && measure(line + ch, fontSize, weight) > maxWidth) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 export interface LegendLayout {
   entries: { item: LegendItem; x: number; y: number; lines: string[] }[];
   width: number;
@@ -124,7 +152,8 @@ type Attrs = Record<string, string | number | undefined>;
 export function svgEl<K extends keyof SVGElementTagNameMap>(doc: Document, name: K, attrs: Attrs = {}, text?: string): SVGElementTagNameMap[K] {
   const node = doc.createElementNS(SVG_NS, name) as SVGElementTagNameMap[K];
   for (const [key, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(key, String(value));
-  if (text !== undefined) node.textContent = text;
+  // Every text of an exported image passes here: titles, sources and notes may come from a file.
+  if (text !== undefined) node.textContent = neutralizeBidi(text);
   return node;
 }
 
@@ -214,6 +243,8 @@ export interface FooterParts {
   sources: readonly string[] | null;
   /** Empty: no credit line. */
   credit: string;
+  /** Where the data came from when it is not the built-in dataset: drawn in full, never shortened. */
+  origin?: string | null;
   note?: string | null;
   scale?: number;
   /** At most this many lines of sources (the rest is summarised with "…"). */
@@ -264,6 +295,11 @@ export function drawFooter(doc: Document, parts: FooterParts, width: number, mea
     y = textBlock(doc, g, sourceLines(parts.sources, width, sourceSize, measure, parts.maxSourceLines ?? 6), y, sourceSize, { fill: INK_MUTED, class: 'export-sources' });
     y += 4 * s;
   }
+  if (parts.origin) {
+    const size = Math.round(11.5 * s * 10) / 10;
+    y = textBlock(doc, g, wrapWhole(parts.origin, width, size, measure, 650), y, size, { 'font-weight': 650, fill: INK, class: 'export-origin' });
+    y += 3 * s;
+  }
   if (parts.credit) {
     const creditSize = Math.round(10.5 * s * 10) / 10;
     y = textBlock(doc, g, wrapText(parts.credit, width, creditSize, measure, 400, 2), y, creditSize, { fill: '#6b7280', class: 'export-credit' });
@@ -282,6 +318,8 @@ export function blockSvg(doc: Document, block: { node: SVGGElement; height: numb
 
 export interface SvgDocumentParts extends HeaderParts, FooterParts {
   chart: SvgChart | null;
+  /** The data's origin with its full address, as <metadata>; null for the built-in dataset. */
+  originDetails?: string | null;
   /** Content width (the chart's, at least). */
   width: number;
   /** An @font-face block embedding the font, or empty. */
@@ -304,6 +342,8 @@ export function composeSvgDocument(doc: Document, parts: SvgDocumentParts, measu
 
   const svg = svgEl(doc, 'svg', { version: '1.1', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT_STACK });
   svg.appendChild(svgEl(doc, 'title', {}, parts.title));
+  // Where the data came from, with the full address: the visible line names the host.
+  if (parts.originDetails) svg.appendChild(svgEl(doc, 'metadata', { class: 'export-data-origin' }, parts.originDetails));
   // The full list of sources, which the visible line may shorten ("and N more").
   if (parts.sources?.length) svg.appendChild(svgEl(doc, 'desc', { class: 'export-all-sources' }, `Sources: ${parts.sources.join('; ')}`));
   if (parts.fontCss) {

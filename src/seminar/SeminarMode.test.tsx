@@ -193,6 +193,28 @@ describe('seminar mode', { timeout: 30_000 }, () => {
       delete (document.documentElement as { requestFullscreen?: unknown }).requestFullscreen;
     }
   });
+
+  it('names the data’s origin on every slide when it is not the built-in dataset', async () => {
+    const user = userEvent.setup();
+    renderSeminar();
+    const origin = { kind: 'url' as const, label: 'URL: https://mirror.example.net/pk.json', remote: { url: 'https://mirror.example.net/pk.json', host: 'mirror.example.net', requested: 'https://data.example.org/pk.json' } };
+    act(() => useDashboardStore.getState().setDataset(dataset, origin));
+    await user.click(screen.getByRole('button', { name: 'Present' }));
+    await screen.findByRole('main', { name: 'Seminar mode' });
+    const line = 'Data from mirror.example.net, not the dashboard’s built-in dataset';
+    expect(within(seminar()).getByText(line)).toBeVisible();
+    await user.keyboard('{ArrowRight}');
+    await waitFor(() => expect(screen.getByText(/^Slide 2 of/)).toBeInTheDocument());
+    expect(within(seminar()).getByText(line)).toBeVisible();
+  });
+
+  it('shows no origin line for the built-in dataset', async () => {
+    const user = userEvent.setup();
+    renderSeminar();
+    await user.click(screen.getByRole('button', { name: 'Present' }));
+    await screen.findByRole('main', { name: 'Seminar mode' });
+    expect(within(seminar()).queryByText(/not the dashboard’s built-in dataset/)).toBeNull();
+  });
 });
 
 describe('deck editor', { timeout: 30_000 }, () => {

@@ -9,6 +9,7 @@ import { FilterBar } from '../components/FilterBar';
 import { slideUnit, yearsLabel } from '../components/slide/slideKit';
 import { PANEL_VIEWS } from '../panels/panelViews';
 import { PANEL_SLIDES } from '../panels/panelSlides';
+import { originStatement } from '../import/dataOrigin';
 import { useDashboardStore } from '../store/store';
 import type { Source } from '../data/schema';
 import { datasetBounds, filtersMatchSlide, LAYOUT_LABELS, layoutCells, slideToFilters, SLIDE_LAYOUTS, type SlideCell, type SlideLayout } from './deck';
@@ -204,6 +205,8 @@ export default function SeminarView() {
   }, [slide, dataset]);
   const { arrangement, cells } = layoutCells(layout);
   const n = index + 1;
+  // On every slide while the data is not the built-in dataset: the same words as the exports.
+  const originLine = originStatement(origin);
 
   return (
     <div className={`seminar${idle ? ' seminar--idle' : ''}`} data-layout={layout} style={{ ['--u' as string]: `${unit}px` }}>
@@ -224,7 +227,7 @@ export default function SeminarView() {
           <div className="seminar__caption">
             {onSlide && slide?.caption && <p className="seminar__caption-text">{slide.caption}</p>}
             {onSlide && sources && <p className="seminar__sources">{sources}</p>}
-            {origin.kind !== 'built-in' && <p className="seminar__origin">Data: {origin.label}, not the dashboard’s built-in dataset</p>}
+            {originLine && <p className="seminar__origin">{originLine}</p>}
           </div>
           <nav className="seminar__nav" aria-label="Slides">
             <p className="seminar__counter" aria-live="polite">

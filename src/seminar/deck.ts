@@ -6,6 +6,7 @@
  * Everything here is plain TypeScript (no React): the deck editor, seminar mode, the tests and
  * the slide export all use it.
  */
+import { neutralizeBidiDeep } from '../data/bidi';
 import { z } from 'zod';
 import { DEFAULT_FILTERS, type Filters, type PanelId } from '../crossfilter/filters';
 import type { Dataset } from '../data/schema';
@@ -177,7 +178,8 @@ export function validateDeck(input: unknown): DeckResult {
     return { ok: false, problems: [{ path: '', message: 'a deck must be a JSON object with "format", "version", "title" and "slides"', got: describeValue(input) }] };
   }
   const result = DeckSchema.safeParse(input);
-  if (result.success) return { ok: true, deck: result.data };
+  // A deck file may come from anyone: its titles, captions and notes are shown and exported.
+  if (result.success) return { ok: true, deck: neutralizeBidiDeep(result.data) };
   return { ok: false, problems: problemsFromZod(result.error, input) };
 }
 

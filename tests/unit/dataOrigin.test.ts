@@ -9,6 +9,8 @@ import { resetImportStore, useImportStore } from '../../src/import/importStore';
 import { DATA_FETCH_TIMEOUT_MS, fileOrigin, foreignDataAddress, loadDatasetFromUrl, urlOrigin } from '../../src/import/loadDataset';
 import { BUILT_IN_ORIGIN } from '../../src/store/datasetSlice';
 import { useDashboardStore } from '../../src/store/store';
+import { parseDeckText, serializeDeck } from '../../src/seminar/deck';
+import { EXAMPLE_DECK } from '../../src/seminar/exampleDeck';
 import { smallDataset, smallDatasetText } from '../fixtures/loadFixture';
 
 /** A fetch that never answers, as a stalled server; it fails only when its signal aborts, as the browser's does. */
@@ -194,5 +196,14 @@ describe('bidirectional control characters', () => {
     expect(dataset?.events?.[0]?.title).toBe('Salala attack');
     expect(dataset?.sources[0]?.title).toBe('reversed');
     expect(fileOrigin('my\u202Egnp.json', smallDataset()).local?.fileName).toBe('mygnp.json');
+  });
+
+  it('never reach the screen from an imported deck’s titles and speaker notes', () => {
+    const deck = structuredClone(EXAMPLE_DECK);
+    deck.title = 'Talk \u202Eevil';
+    deck.slides[0]!.notes = 'Note \u2066isolated\u2069';
+    const result = parseDeckText(serializeDeck(deck));
+    expect(result.ok && result.deck.title).toBe('Talk evil');
+    expect(result.ok && result.deck.slides[0]!.notes).toBe('Note isolated');
   });
 });

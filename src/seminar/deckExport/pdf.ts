@@ -5,7 +5,7 @@
  * is set smaller until it fits the page, so a slide never spills onto a second page.
  */
 import { jsPDF } from 'jspdf';
-import type { Dataset } from '../../data/schema';
+import type { ExportProvenance } from '../../export/provenance';
 import type { Deck } from '../deck';
 import { PANELS_IMAGE, type RenderedSlide } from './renderDeck';
 import { toWinAnsi } from './slideText';
@@ -16,9 +16,10 @@ const MARGIN = 48;
 const BOX_W = PAGE_W - 2 * MARGIN;
 const LINE = 1.3;
 
-export function buildPdf(deck: Deck, rendered: readonly RenderedSlide[], dataset: Dataset | null): Blob {
+/** `provenance`: the credit and the data's origin, which every page names when it is not the built-in dataset. */
+export function buildPdf(deck: Deck, rendered: readonly RenderedSlide[], provenance: ExportProvenance | null): Blob {
   const pdf = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true });
-  pdf.setProperties({ title: toWinAnsi(deck.title || 'Slides'), subject: dataset ? `Pakistan-United States relations dashboard, data version ${dataset.version}` : 'Slides' });
+  pdf.setProperties({ title: toWinAnsi(deck.title || 'Slides'), subject: toWinAnsi(provenance ? (provenance.details ?? provenance.credit) : 'Slides') });
   const imageH = (BOX_W * PANELS_IMAGE.height) / PANELS_IMAGE.width;
 
   rendered.forEach(({ slide, sources, png }, i) => {
@@ -41,6 +42,7 @@ export function buildPdf(deck: Deck, rendered: readonly RenderedSlide[], dataset
     pdf.setFontSize(9);
     pdf.setTextColor(110);
     pdf.text(toWinAnsi(`${deck.title || 'Slides'} · slide ${i + 1} of ${rendered.length}`), MARGIN, MARGIN - 16);
+    if (provenance?.origin) block(provenance.origin, 10, 'bold');
     block(slide.title || 'Untitled slide', 18, 'bold');
     if (slide.caption) block(slide.caption, 11);
     pdf.addImage(png, 'PNG', MARGIN, y, BOX_W, imageH, undefined, 'FAST');

@@ -7,10 +7,11 @@
  * Linux), sized from a wide-font estimate so it fits its box even where Arial is missing.
  */
 import PptxGenJS from 'pptxgenjs';
-import type { Dataset } from '../../data/schema';
+import type { ExportProvenance } from '../../export/provenance';
 import type { Deck } from '../deck';
 import { PANELS_IMAGE, pngDataUrl, type RenderedSlide } from './renderDeck';
 import { shortSourcesLine } from './slideText';
+import { neutralizeBidi } from '../../data/bidi';
 
 const SLIDE_W = 13.333;
 const MARGIN = 0.5;
@@ -35,11 +36,15 @@ export function fitFontSize(text: string, w: number, h: number, max: number, min
 /** Characters that fit `lines` lines of a box `w` inches wide at `size` pt, with a margin. */
 const charBudget = (w: number, size: number, lines: number) => Math.floor(((w * 72) / (size * WIDE_EM)) * lines * 0.95);
 
-export async function buildPptx(deck: Deck, rendered: readonly RenderedSlide[], dataset: Dataset | null): Promise<Blob> {
+/**
+ * `provenance`: the credit and the data's origin (null without a dataset). Every slide names the
+ * origin when the data is not the built-in dataset, and so does the file's subject.
+ */
+export async function buildPptx(deck: Deck, rendered: readonly RenderedSlide[], provenance: ExportProvenance | null): Promise<Blob> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.title = deck.title || 'Slides';
-  if (dataset) pptx.subject = `Pakistan–United States relations dashboard, data version ${dataset.version}`;
+  pptx.title = neutralizeBidi(deck.title || 'Slides');
+  if (provenance) pptx.subject = provenance.details ?? provenance.credit;
 
   const imageH = (BOX_W * PANELS_IMAGE.height) / PANELS_IMAGE.width;
   const titleBox = { x: MARGIN, y: 0.3, w: BOX_W, h: 0.85 };
@@ -56,9 +61,13 @@ export async function buildPptx(deck: Deck, rendered: readonly RenderedSlide[], 
     if (slide.caption) page.addText(slide.caption, { ...captionBox, ...text, color: INK, fontSize: fitFontSize(slide.caption, captionBox.w, captionBox.h, 16, 9) });
     page.addImage({ data: pngDataUrl(png), x: MARGIN, y: imageTop, w: BOX_W, h: imageH, altText: `${title}: the dashboard panels this slide shows` });
     const sourcesLine = shortSourcesLine(sources, charBudget(sourcesBox.w, sourcesSize, 2));
-    page.addText(sourcesLine, { ...sourcesBox, ...text, color: MUTED, fontSize: sourcesSize });
+    const origin = provenance?.origin;
+    page.addText(
+      origin ? [{ text: sourcesLine, options: { breakLine: true } }, { text: origin, options: { bold: true, color: INK } }] : sourcesLine,
+      { ...sourcesBox, ...text, color: MUTED, fontSize: sourcesSize },
+    );
     const fullList = sourcesLine.endsWith('(see the table)') ? `\n\nAll sources: ${sources.join('; ')}` : '';
-    const notes = `${slide.notes ?? ''}${fullList}`.trim();
+    const notes = neutralizeBidi(`${slide.notes ?? ''}${fullList}`.trim());
     if (notes) page.addNotes(notes);
   }
   const out = await pptx.write({ outputType: 'blob' });
