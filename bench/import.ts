@@ -175,7 +175,7 @@ async function exportCsv(page: Page, panelName: string): Promise<ImportResults['
   await region.getByRole('button', { name: 'Export', exact: true }).click();
   const t0 = await now(page);
   const started = Date.now();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('menuitem', { name: 'Download CSV' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('menuitem', { name: 'Download CSV', exact: true }).click()]);
   const ms = Date.now() - started;
   const path = await download.path();
   const { statSync } = await import('node:fs');
