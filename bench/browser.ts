@@ -13,17 +13,22 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { ROOT, synthFile } from './synth';
 import { summarize, type Stats } from './stats';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'];
 const PANELS = ['US aid to Pakistan', 'Drone strikes', 'Border incidents map', 'Cooperation and friction timeline'] as const;
 
+export type InteractionName = 'type-year' | 'brush' | 'click-year' | 'click-event' | 'toggle-layer';
 export interface InteractionResult {
   dataset: 'real' | 'synthetic-100k';
-  interaction: 'type-year' | 'brush' | 'click-event' | 'toggle-layer';
+  interaction: InteractionName;
   stats: Stats;
+  /** The dc.js + crossfilter2 peer, same interaction, samples interleaved with ours. */
+  peer: Stats;
+  /** ours / peer, of the medians and of the p95s. */
+  ratio: { median: number; p95: number };
   /** Set when the run was cut short (time cap reached, or the page stopped responding). */
   note?: string;
 }
@@ -48,12 +53,16 @@ export interface BrowserResults {
   exportPng: { panel: string; ms: number | null; note?: string }[];
   memory: { after10: number; after500: number; growthMb: number } | null;
   synthLoadMs: number | null;
+  /** The dc.js + crossfilter2 peer's load figures, measured interleaved with ours. */
+  peer: { coldLoad: Stats & { runs: number[] }; firstLoadJsGzip: number; firstLoadJsFiles: string[]; synthLoadMs: number | null };
 }
 
 // ------------------------------------------------------------------ server
 
-export async function startPreview(outDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
+/** `vite preview` of a build; `config` names the Vite config (the peer has its own). */
+export async function startPreview(outDir: string, port: number, config?: string): Promise<ChildProcess> {
+  const args = ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...(config ? ['--config', config] : [])];
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), ...args], { cwd: ROOT, stdio: 'ignore' });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     try {
@@ -111,7 +120,57 @@ async function measure(page: Page, types: string[], act: () => Promise<void>): P
   return page.evaluate(() => Promise.race([window.__bench.done(), new Promise<number>((r) => setTimeout(() => r(Number.NaN), 60_000))]));
 }
 
-async function openApp(browser: Browser, base: string, datasetFile: string | null): Promise<{ page: Page; loadMs: number }> {
+// ------------------------------------------------------------------ the two apps
+
+/**
+ * The two dashboards the harness drives: ours (the production build) and the dc.js + crossfilter2
+ * peer (bench/peer/). Both show the same four regions, the same From/To year fields, layer
+ * checkboxes and "Reset all filters" button; they differ only in where the charts' marks are.
+ */
+export interface AppUnderTest {
+  name: 'ours' | 'peer';
+  base: string;
+  /** True in the page once the four panels are drawn. */
+  ready: () => boolean;
+  /** The aid chart's plot area, where a drag brushes a range of years. */
+  aidPlot: (page: Page) => Locator;
+  /** The strike chart's year targets (a click selects that year). */
+  strikeYears: (page: Page) => Locator;
+  /** The timeline's event buttons. */
+  events: (page: Page) => Locator;
+}
+
+/** Four panels drawn: both charts' SVGs, the Leaflet map with its data pane, the timeline's events. */
+function oursReady(): boolean {
+  const panels = Array.from(document.querySelectorAll('section.panel'));
+  if (panels.length < 4 || panels.some((p) => p.classList.contains('panel--loading'))) return false;
+  const q = (panel: string, sel: string) => document.querySelector(`section.panel[data-panel="${panel}"] ${sel}`) !== null;
+  return q('aid', 'svg.recharts-surface') && q('drones', 'svg.recharts-surface') && q('map', '.leaflet-container') && q('timeline', 'button');
+}
+
+function peerReady(): boolean {
+  return document.documentElement.dataset.peerReady === 'true';
+}
+
+export const OURS = (base: string): AppUnderTest => ({
+  name: 'ours',
+  base,
+  ready: oursReady,
+  aidPlot: (page) => panel(page, PANELS[0]).locator('.recharts-cartesian-grid'),
+  strikeYears: (page) => panel(page, PANELS[1]).locator('g.year-tick'),
+  events: (page) => panel(page, PANELS[3]).locator('.timeline__lane button'),
+});
+
+export const PEER = (base: string): AppUnderTest => ({
+  name: 'peer',
+  base,
+  ready: peerReady,
+  aidPlot: (page) => page.locator('#aid-chart rect.overlay'),
+  strikeYears: (page) => page.locator('#strike-chart rect.bar'),
+  events: (page) => page.locator('#timeline .timeline__lane button'),
+});
+
+async function openApp(browser: Browser, app: AppUnderTest, datasetFile: string | null): Promise<{ page: Page; loadMs: number }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block', acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(datasetFile ? 60_000 : 30_000);
@@ -122,30 +181,22 @@ async function openApp(browser: Browser, base: string, datasetFile: string | nul
     await page.route('**/data/dataset.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
   }
   const t0 = Date.now();
-  await page.goto(base);
-  await waitForPanels(page, datasetFile ? 180_000 : 30_000);
+  await page.goto(app.base);
+  await waitForPanels(page, app, datasetFile ? 180_000 : 30_000);
   return { page, loadMs: Date.now() - t0 };
 }
 
-/** Four panels drawn: both charts' SVGs, the Leaflet map with its data pane, the timeline's events. */
-async function waitForPanels(page: Page, timeout: number): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const panels = Array.from(document.querySelectorAll('section.panel'));
-      if (panels.length < 4 || panels.some((p) => p.classList.contains('panel--loading'))) return false;
-      const q = (panel: string, sel: string) => document.querySelector(`section.panel[data-panel="${panel}"] ${sel}`) !== null;
-      return q('aid', 'svg.recharts-surface') && q('drones', 'svg.recharts-surface') && q('map', '.leaflet-container') && q('timeline', 'button');
-    },
-    null,
-    { timeout, polling: 'raf' },
-  );
+async function waitForPanels(page: Page, app: AppUnderTest, timeout: number): Promise<void> {
+  await page.waitForFunction(app.ready, null, { timeout, polling: 'raf' });
 }
 
 // ------------------------------------------------------------------ interactions
 
 const panel = (page: Page, name: string) => page.getByRole('region', { name });
 
-async function typeYear(page: Page, i: number): Promise<number> {
+type Interaction = (page: Page, app: AppUnderTest, i: number) => Promise<number>;
+
+async function typeYear(page: Page, _app: AppUnderTest, i: number): Promise<number> {
   const field = page.getByRole('spinbutton', { name: 'From year' });
   const year = 2002 + (i % 12);
   await field.click();
@@ -155,13 +206,13 @@ async function typeYear(page: Page, i: number): Promise<number> {
   return measure(page, ['keydown', 'input'], () => page.keyboard.type(String(year).slice(3)));
 }
 
-async function brush(page: Page, i: number): Promise<number> {
-  const strip = page.getByTestId('timeline-brush');
-  const box = await strip.boundingBox();
-  if (!box) throw new Error('no timeline brush');
-  const a = 0.1 + ((i * 7) % 10) / 40;
+/** A drag across the aid chart's plot, from one part of the years to another. */
+async function brush(page: Page, app: AppUnderTest, i: number): Promise<number> {
+  const box = await app.aidPlot(page).boundingBox();
+  if (!box) throw new Error('no aid chart plot');
+  const a = 0.3 + ((i * 7) % 10) / 50;
   const b = 0.55 + ((i * 3) % 10) / 30;
-  const y = box.y + box.height / 2;
+  const y = box.y + box.height * 0.6;
   await page.mouse.move(box.x + box.width * a, y);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * ((a + b) / 2), y, { steps: 2 });
@@ -169,8 +220,16 @@ async function brush(page: Page, i: number): Promise<number> {
   return measure(page, ['pointerup'], () => page.mouse.up());
 }
 
-async function clickEvent(page: Page, i: number): Promise<number> {
-  const buttons = panel(page, PANELS[3]).locator('.timeline__lane button');
+async function clickYear(page: Page, app: AppUnderTest, i: number): Promise<number> {
+  const years = app.strikeYears(page);
+  const n = await years.count();
+  if (n === 0) throw new Error('no strike years to click');
+  const target = years.nth((i * 5) % n);
+  return measure(page, ['click'], () => target.click());
+}
+
+async function clickEvent(page: Page, app: AppUnderTest, i: number): Promise<number> {
+  const buttons = app.events(page);
   const n = await buttons.count();
   if (n === 0) throw new Error('no timeline events to click');
   const target = buttons.nth((i * 5) % n);
@@ -178,89 +237,109 @@ async function clickEvent(page: Page, i: number): Promise<number> {
   return measure(page, ['click'], () => target.click());
 }
 
-async function toggleLayer(page: Page, i: number): Promise<number> {
+async function toggleLayer(page: Page, _app: AppUnderTest, i: number): Promise<number> {
   const box = panel(page, PANELS[2]).getByRole('checkbox', { name: i % 2 === 0 ? 'Drone strikes' : 'Incidents' });
   return measure(page, ['click', 'change'], () => box.click());
 }
 
-const INTERACTIONS = { 'type-year': typeYear, brush, 'click-event': clickEvent, 'toggle-layer': toggleLayer } as const;
+const INTERACTIONS: Record<InteractionName, Interaction> = { 'type-year': typeYear, brush, 'click-year': clickYear, 'click-event': clickEvent, 'toggle-layer': toggleLayer };
 
 async function resetFilters(page: Page) {
   await page.getByRole('button', { name: 'Reset all filters' }).click();
 }
 
+/**
+ * Every interaction on both apps, one page each, samples interleaved (ours, peer, peer, ours, …)
+ * so that a busy moment on the machine hits both alike.
+ */
 async function interactionSuite(
   browser: Browser,
-  base: string,
+  apps: readonly [AppUnderTest, AppUnderTest],
   label: InteractionResult['dataset'],
   datasetFile: string | null,
   repeats: number,
   capMs: number,
   log: (s: string) => void,
-): Promise<{ results: InteractionResult[]; loadMs: number }> {
-  const { page, loadMs } = await openApp(browser, base, datasetFile);
-  log(`browser: ${label} loaded in ${loadMs} ms`);
+): Promise<{ results: InteractionResult[]; loadMs: number; peerLoadMs: number }> {
+  // One after the other, so that each load time is its own.
+  const ours = await openApp(browser, apps[0], datasetFile);
+  const peer = await openApp(browser, apps[1], datasetFile);
+  const pages = [ours.page, peer.page] as const;
+  log(`browser: ${label} loaded in ${ours.loadMs} ms (peer ${peer.loadMs} ms)`);
   const results: InteractionResult[] = [];
   let frozen = false;
-  for (const [name, run] of Object.entries(INTERACTIONS) as [InteractionResult['interaction'], (p: Page, i: number) => Promise<number>][]) {
-    const times: number[] = [];
+  for (const [name, run] of Object.entries(INTERACTIONS) as [InteractionName, Interaction][]) {
+    const times: [number[], number[]] = [[], []];
     let note: string | undefined;
     if (frozen) note = 'not run: the page stopped responding earlier';
     const deadline = Date.now() + capMs;
     try {
-      if (!frozen) await resetFilters(page);
+      if (!frozen) for (const page of pages) await resetFilters(page);
       for (let i = 0; !frozen && i < repeats + 2; i++) {
         if (Date.now() > deadline) {
-          note = `cut short after ${(capMs / 1000).toFixed(0)} s (${times.length} of ${repeats} samples)`;
+          note = `cut short after ${(capMs / 1000).toFixed(0)} s (${times[0].length} of ${repeats} samples)`;
           break;
         }
-        const ms = await run(page, i);
-        if (i >= 2 || label !== 'real') times.push(ms); // on the real data the first two warm the JIT and lazy paths
-        if (name === 'click-event' && i % 3 === 2) await resetFilters(page);
+        for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+          const page = pages[k]!;
+          await page.bringToFront();
+          const ms = await run(page, apps[k]!, i);
+          if (i >= 2) times[k]!.push(ms); // the first two warm the JIT and lazy paths
+          if ((name === 'click-event' || name === 'click-year') && i % 3 === 2) await resetFilters(page);
+        }
       }
       // Leave every layer on for the next suite.
-      if (!frozen && name === 'toggle-layer' && times.length % 2 === 1) await toggleLayer(page, 1);
+      if (!frozen && name === 'toggle-layer' && times[0].length % 2 === 1) for (let k = 0; k < 2; k++) await toggleLayer(pages[k]!, apps[k]!, 1);
     } catch (err) {
       frozen = true;
       note = `page stopped responding (${(err as Error).message.split('\n')[0]})`;
     }
-    const result: InteractionResult = { dataset: label, interaction: name, stats: summarize(times.filter((t) => !Number.isNaN(t))), ...(note ? { note } : {}) };
-    results.push(result);
-    log(`browser: ${label} ${name} median ${result.stats.median.toFixed(1)} ms p95 ${result.stats.p95.toFixed(1)} ms${note ? ` (${note})` : ''}`);
+    const [stats, peerStats] = times.map((t) => summarize(t.filter((x) => !Number.isNaN(x)))) as [Stats, Stats];
+    const ratio = { median: stats.median / peerStats.median, p95: stats.p95 / peerStats.p95 };
+    results.push({ dataset: label, interaction: name, stats, peer: peerStats, ratio, ...(note ? { note } : {}) });
+    log(`browser: ${label} ${name} ours median ${stats.median.toFixed(1)} / p95 ${stats.p95.toFixed(1)} ms, peer ${peerStats.median.toFixed(1)} / ${peerStats.p95.toFixed(1)} ms, ratio ${ratio.median.toFixed(2)} / ${ratio.p95.toFixed(2)}${note ? ` (${note})` : ''}`);
   }
-  await page.context().close();
-  return { results, loadMs };
+  for (const page of pages) await page.context().close();
+  return { results, loadMs: ours.loadMs, peerLoadMs: peer.loadMs };
 }
 
 // ------------------------------------------------------------------ cold load and sizes
 
-async function coldLoad(browser: Browser, base: string, distDir: string, runs: number) {
-  const times: number[] = [];
-  let firstLoadFiles: string[] = [];
+type ColdLoad = { stats: Stats & { runs: number[] }; firstLoadFiles: string[]; firstLoadJsGzip: number };
+
+/** Cold loads of both apps, interleaved: time from navigation start to the frame after four panels are drawn. */
+async function coldLoad(browser: Browser, apps: readonly AppUnderTest[], distDirs: readonly string[], runs: number): Promise<ColdLoad[]> {
+  const times: number[][] = apps.map(() => []);
+  const firstLoadFiles: string[][] = apps.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.addInitScript(NAME_SHIM);
-    const scripts = new Set<string>();
-    page.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
-    });
-    await page.goto(base);
-    await waitForPanels(page, 30_000);
-    // The frame that paints them: time from navigation start.
-    const ms = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
-    times.push(ms);
-    firstLoadFiles = [...scripts];
-    await context.close();
-  }
-  const firstLoadJsGzip = firstLoadFiles.reduce((sum, p) => {
-    try {
-      return sum + gzipSync(readFileSync(join(distDir, p))).length;
-    } catch {
-      return sum;
+    for (let k = 0; k < apps.length; k++) {
+      const app = apps[k]!;
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.addInitScript(NAME_SHIM);
+      const scripts = new Set<string>();
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+      });
+      await page.goto(app.base);
+      await waitForPanels(page, app, 30_000);
+      const ms = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
+      times[k]!.push(ms);
+      firstLoadFiles[k] = [...scripts];
+      await context.close();
     }
-  }, 0);
-  return { stats: { ...summarize(times), runs: times }, firstLoadFiles, firstLoadJsGzip };
+  }
+  return apps.map((_, k) => ({
+    stats: { ...summarize(times[k]!), runs: times[k]! },
+    firstLoadFiles: firstLoadFiles[k]!,
+    firstLoadJsGzip: firstLoadFiles[k]!.reduce((sum, p) => {
+      try {
+        return sum + gzipSync(readFileSync(join(distDirs[k]!, p))).length;
+      } catch {
+        return sum;
+      }
+    }, 0),
+  }));
 }
 
 function walk(dir: string): string[] {
@@ -293,8 +372,8 @@ function initialJs(distDir: string): { initialJsGzip: number; initialJsFiles: st
 
 // ------------------------------------------------------------------ export
 
-async function exportPngs(browser: Browser, base: string): Promise<BrowserResults['exportPng']> {
-  const { page } = await openApp(browser, base, null);
+async function exportPngs(browser: Browser, app: AppUnderTest): Promise<BrowserResults['exportPng']> {
+  const { page } = await openApp(browser, app, null);
   const out: BrowserResults['exportPng'] = [];
   for (const name of PANELS) {
     const region = panel(page, name);
@@ -326,8 +405,8 @@ async function exportPngs(browser: Browser, base: string): Promise<BrowserResult
 
 // ------------------------------------------------------------------ memory
 
-async function memory(browser: Browser, base: string): Promise<BrowserResults['memory']> {
-  const { page } = await openApp(browser, base, null);
+async function memory(browser: Browser, app: AppUnderTest): Promise<BrowserResults['memory']> {
+  const { page } = await openApp(browser, app, null);
   const cdp = await page.context().newCDPSession(page);
   const heap = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -339,7 +418,7 @@ async function memory(browser: Browser, base: string): Promise<BrowserResults['m
   const kinds = Object.values(INTERACTIONS);
   let after10 = 0;
   for (let i = 0; i < 500; i++) {
-    await kinds[i % kinds.length]!(page, i);
+    await kinds[i % kinds.length]!(page, app, i);
     if (i % 12 === 11) await resetFilters(page);
     if (i === 9) after10 = await heap();
   }
@@ -350,23 +429,26 @@ async function memory(browser: Browser, base: string): Promise<BrowserResults['m
 
 // ------------------------------------------------------------------ all
 
-export async function runBrowserBench(opts: { distDir: string; port: number; repeats: number; coldRuns: number; memory: boolean; log: (s: string) => void }): Promise<BrowserResults> {
+export const PEER_VITE_CONFIG = join(ROOT, 'bench/peer/vite.config.ts');
+
+export async function runBrowserBench(opts: { distDir: string; peerDistDir: string; port: number; repeats: number; coldRuns: number; memory: boolean; log: (s: string) => void }): Promise<BrowserResults> {
   const { log } = opts;
   const server = await startPreview(opts.distDir, opts.port);
+  const peerServer = await startPreview(opts.peerDistDir, opts.port + 1, PEER_VITE_CONFIG);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const base = `http://127.0.0.1:${opts.port}/`;
-    log('browser: cold load');
-    const cold = await coldLoad(browser, base, opts.distDir, opts.coldRuns);
+    const apps = [OURS(`http://127.0.0.1:${opts.port}/`), PEER(`http://127.0.0.1:${opts.port + 1}/`)] as const;
+    log('browser: cold load (ours and the peer, interleaved)');
+    const [cold, peerCold] = (await coldLoad(browser, apps, [opts.distDir, opts.peerDistDir], opts.coldRuns)) as [ColdLoad, ColdLoad];
     const { distBytes, chunks } = sizes(opts.distDir, cold.firstLoadFiles);
-    const real = await interactionSuite(browser, base, 'real', null, opts.repeats, 120_000, log);
+    const real = await interactionSuite(browser, apps, 'real', null, opts.repeats, 120_000, log);
     log('browser: generating the 100k synthetic dataset (cached in bench/.cache)');
     const file = synthFile({ strikes: 100_000, events: null });
-    const synth = await interactionSuite(browser, base, 'synthetic-100k', file, opts.repeats, 90_000, log);
+    const synth = await interactionSuite(browser, apps, 'synthetic-100k', file, opts.repeats, 120_000, log);
     log('browser: export');
-    const exportPng = await exportPngs(browser, base);
+    const exportPng = await exportPngs(browser, apps[0]);
     log('browser: memory');
-    const mem = opts.memory ? await memory(browser, base) : null;
+    const mem = opts.memory ? await memory(browser, apps[0]) : null;
     return {
       browserVersion: browser.version(),
       interactions: [...real.results, ...synth.results],
@@ -379,9 +461,11 @@ export async function runBrowserBench(opts: { distDir: string; port: number; rep
       exportPng,
       memory: mem,
       synthLoadMs: synth.loadMs,
+      peer: { coldLoad: peerCold.stats, firstLoadJsGzip: peerCold.firstLoadJsGzip, firstLoadJsFiles: peerCold.firstLoadFiles, synthLoadMs: synth.peerLoadMs },
     };
   } finally {
     await browser.close();
     server.kill();
+    peerServer.kill();
   }
 }

@@ -6,6 +6,30 @@ import { decodeUrlState, encodeUrlState, type YearBounds } from './urlCodec';
 
 export const URL_NOTICE_ID = 'url-ignored';
 
+/**
+ * Year-range steps closer together than this (typing From then To, playing the years even at the
+ * slow speed, dragging again) amend one history entry instead of adding one each: Back undoes the
+ * whole gesture.
+ */
+export const SETTLE_MS = 2000;
+const YEAR_PARAMS = new Set(['from', 'to', 'by']);
+
+/** Whether two query strings differ in the year range only. */
+export function onlyYearsDiffer(a: string, b: string): boolean {
+  const pa = new URLSearchParams(a);
+  const pb = new URLSearchParams(b);
+  for (const key of new Set([...pa.keys(), ...pb.keys()])) {
+    if (!YEAR_PARAMS.has(key) && pa.getAll(key).join('&') !== pb.getAll(key).join('&')) return false;
+  }
+  return true;
+}
+
+/** Runs `fn` once the frame the current input produces has painted (the URL is never on that path). */
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'undefined') setTimeout(fn, 0);
+  else requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 /** Drops a selection that names nothing in the dataset (a stale or mistyped link). */
 function withKnownSelection(filters: Filters, dataset: Dataset, ignored: string[]): Filters {
   const sel = filters.selection;
@@ -18,7 +42,9 @@ function withKnownSelection(filters: Filters, dataset: Dataset, ignored: string[
 
 /**
  * Keeps the filter state and the address bar in step: the URL is read once the dataset is
- * known (and on back/forward), and every later filter change is written back as a history entry.
+ * known (and on back/forward), and later filter changes are written back after they painted,
+ * several changes in one frame as one write. A change is a new history entry, except a
+ * year-range step within SETTLE_MS of the last write, which replaces it.
  */
 export function useUrlSync(dataset: Dataset | null): void {
   useEffect(() => {
@@ -45,12 +71,33 @@ export function useUrlSync(dataset: Dataset | null): void {
     };
     window.addEventListener('popstate', onPopState);
 
+    let writePending = false;
+    let disposed = false;
+    let lastWrite = { at: Number.NEGATIVE_INFINITY, search: window.location.search };
+    const write = () => {
+      writePending = false;
+      if (disposed) return;
+      const current = window.location.search;
+      const next = encodeUrlState(useDashboardStore.getState().filters, new URLSearchParams(current));
+      if (next === current) return;
+      const now = performance.now();
+      // Amend only our own last entry (not one back/forward or another writer moved us to).
+      const amend = current === lastWrite.search && now - lastWrite.at < SETTLE_MS && onlyYearsDiffer(current, next);
+      const url = `${window.location.pathname}${next}${window.location.hash}`;
+      if (amend) window.history.replaceState(window.history.state, '', url);
+      else window.history.pushState(null, '', url);
+      lastWrite = { at: now, search: next };
+    };
     const unsubscribe = useDashboardStore.subscribe((state, previous) => {
-      if (state.filters === previous.filters) return;
-      const next = encodeUrlState(state.filters, new URLSearchParams(window.location.search));
-      if (next !== window.location.search) window.history.pushState(null, '', `${window.location.pathname}${next}${window.location.hash}`);
+      if (state.filters === previous.filters || writePending) return;
+      writePending = true;
+      afterNextPaint(write);
     });
     return () => {
+      // A change not yet written (a dataset load resets the filters, then this effect re-reads
+      // the URL for the new dataset) is written now, so the URL read next is not a stale one.
+      if (writePending) write();
+      disposed = true;
       window.removeEventListener('popstate', onPopState);
       unsubscribe();
     };

@@ -1,9 +1,10 @@
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { createContext, memo, useContext, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { AID_STATUS_LABELS, compactSlotLabel, SHOWN_AS_LABELS, slotClickAction, slotDragAction, slotExtendAction, type AidSeries, type AidSlot, type AidView, type SlotAction } from './aidSelectors';
 import { YearTickButton, type FocusedTick } from '../../components/charts/YearTickButton';
 import { TickTooltip, useFocusedTick } from '../../components/charts/TickTooltip';
+import { ColumnMarks, type ColumnMark } from '../../components/charts/ColumnMarks';
 
 interface AidChartProps {
   view: AidView;
@@ -66,6 +67,29 @@ function useCompactTicks(ref: RefObject<HTMLDivElement | null>, slotCount: numbe
 }
 
 /**
+ * What changes on every filter change (dimming, marks, the selection, the pressed year, the drag),
+ * handed to the bars, ticks, marks and tooltip through context: the Recharts chart itself keeps
+ * its props, so it neither recomputes its scales nor re-lays out its axes; only those leaves update.
+ */
+interface AidLive {
+  slotByKey: ReadonlyMap<string, AidSlot>;
+  series: readonly AidSeries[];
+  unit: string;
+  yearRange: YearRange | null;
+  compact: boolean;
+  marks: readonly ColumnMark[];
+  drag: readonly ColumnMark[];
+  onAction: (action: SlotAction) => void;
+  onFocusTick: (tick: FocusedTick | null) => void;
+}
+const AidLiveContext = createContext<AidLive | null>(null);
+function useAidLive(): AidLive {
+  const live = useContext(AidLiveContext);
+  if (!live) throw new Error('AidLiveContext missing');
+  return live;
+}
+
+/**
  * Stacked bars by fiscal year. Drag across years to brush a range; click a bar or a year label to
  * select one year (again to clear). Year labels are buttons, so the same works from the keyboard.
  */
@@ -90,117 +114,65 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
     [view.slots, view.series],
   );
   const data = useMemo(() => JSON.parse(dataKey) as Datum[], [dataKey]);
-
-  const keyOf = (state: MouseHandlerDataParam): string | null => {
-    const label = state.activeLabel;
-    return label !== undefined && slotByKey.has(String(label)) ? String(label) : null;
-  };
-  const onMouseDown = (state: MouseHandlerDataParam) => {
-    const key = keyOf(state);
-    if (key) setDrag({ from: key, to: key });
-  };
-  const onMouseMove = (state: MouseHandlerDataParam) => {
-    onPointerState(state);
-    const key = keyOf(state);
-    if (drag && key && key !== drag.to) setDrag({ ...drag, to: key });
-  };
-  const onMouseUp = (state: MouseHandlerDataParam) => {
-    if (!drag) return;
-    const a = slotByKey.get(drag.from);
-    const b = slotByKey.get(keyOf(state) ?? drag.to);
-    setDrag(null);
-    if (a && b) onAction(slotDragAction(a, b, yearRange));
-  };
+  // The series as drawn (key, name, colour); their dimming is live.
+  const seriesKey = JSON.stringify(view.series.map((s) => [s.key, s.label, s.color]));
+  const plotSeries = useMemo(() => JSON.parse(seriesKey) as [string, string, string][], [seriesKey]);
 
   const { tick: focusedTick, onFocusTick, onPointerState } = useFocusedTick();
   const focusedSlot = focusedTick ? slotByKey.get(focusedTick.key) : undefined;
-  const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
   // Where CRS's yearly table stops: the slots after it are shaded and labelled (the panel says what continues).
   const cutoff = view.crsCutoff?.lastActual;
   const afterCrsSlots = cutoff === undefined ? [] : view.slots.filter((s) => s.start > cutoff);
-  const afterCrs = afterCrsSlots.length ? ([afterCrsSlots[0]!.key, afterCrsSlots[afterCrsSlots.length - 1]!.key] as const) : null;
+  const afterCrsFrom = afterCrsSlots[0]?.key ?? null;
+  const afterCrsTo = afterCrsSlots[afterCrsSlots.length - 1]?.key ?? null;
   const chartRef = useRef<HTMLDivElement>(null);
   const compact = useCompactTicks(chartRef, view.slots.length);
 
-  const renderTick = useCallback(
-    (props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
-      const slot = slotByKey.get(String(props.payload.value));
-      return slot ? <SlotTick x={Number(props.x)} y={Number(props.y)} slot={slot} compact={compact} yearRange={yearRange} onAction={onAction} onFocusTick={onFocusTick} /> : null;
-    },
-    [slotByKey, compact, yearRange, onAction, onFocusTick],
-  );
-  const yLabel = useMemo(() => ({ value: view.axis, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }) as const, [view.axis]);
-  const tooltipContent = useCallback(
-    (props: { active?: boolean; label?: string | number }) => <AidTooltip active={props.active} label={props.label} slotByKey={slotByKey} series={view.series} unit={view.dollars.unit} />,
-    [slotByKey, view.series, view.dollars.unit],
-  );
-  const shapes = useMemo(
-    () => view.series.map((s, i) => (p: BarShapeProps) => <AidBarShape shape={p} slot={slotByKey.get(String((p.payload as Datum | undefined)?.key))} series={s} hatchId={`${uid}-hatch-${i}`} />),
-    [view.series, slotByKey, uid],
-  );
+  // Pointer handlers read the latest state from a ref, so they stay the same functions.
+  const latest = useRef({ drag, slotByKey, yearRange, onAction, onPointerState });
+  useLayoutEffect(() => {
+    latest.current = { drag, slotByKey, yearRange, onAction, onPointerState };
+  });
+  const handlers = useMemo(() => {
+    const keyOf = (state: MouseHandlerDataParam): string | null => {
+      const label = state.activeLabel;
+      return label !== undefined && latest.current.slotByKey.has(String(label)) ? String(label) : null;
+    };
+    return {
+      onMouseDown: (state: MouseHandlerDataParam) => {
+        const key = keyOf(state);
+        if (key) setDrag({ from: key, to: key });
+      },
+      onMouseMove: (state: MouseHandlerDataParam) => {
+        latest.current.onPointerState(state);
+        const key = keyOf(state);
+        const current = latest.current.drag;
+        if (current && key && key !== current.to) setDrag({ ...current, to: key });
+      },
+      onMouseUp: (state: MouseHandlerDataParam) => {
+        const { drag: current, slotByKey: slots, yearRange: range, onAction: act } = latest.current;
+        if (!current) return;
+        const a = slots.get(current.from);
+        const b = slots.get(keyOf(state) ?? current.to);
+        setDrag(null);
+        if (a && b) act(slotDragAction(a, b, range));
+      },
+      onMouseLeave: () => setDrag(null),
+    };
+  }, []);
+
+  const live = useMemo((): AidLive => {
+    const marks = view.slots.filter((s) => s.marked || s.selected).map((s): ColumnMark => ({ from: s.key, to: s.key, fill: s.selected ? '#1f5fa8' : '#b4312b', fillOpacity: s.selected ? 0.12 : 0.08 }));
+    const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
+    const dragMarks = dragArea ? [{ from: dragArea[0], to: dragArea[1], fill: '#1f5fa8', fillOpacity: 0.15, stroke: '#1f5fa8' }] : [];
+    return { slotByKey, series: view.series, unit: view.dollars.unit, yearRange, compact, marks, drag: dragMarks, onAction, onFocusTick };
+  }, [view.slots, view.series, view.dollars.unit, slotByKey, yearRange, compact, drag, onAction, onFocusTick]);
 
   return (
     <div className="aid-chart" ref={chartRef}>
-      <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
-        <ComposedChart
-          data={data}
-          margin={MARGIN}
-          onMouseDown={onMouseDown}
-          onMouseMove={onMouseMove}
-          onMouseUp={onMouseUp}
-          onMouseLeave={() => setDrag(null)}
-          title={`US aid to Pakistan by fiscal year: ${view.measureInfo.label}`}
-          barCategoryGap="18%"
-          accessibilityLayer={false}
-        >
-          <defs>
-            {view.series.map((s, i) => (
-              <pattern key={s.key} id={`${uid}-hatch-${i}`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-                <rect width="6" height="6" fill="#ffffff" />
-                <rect width="3" height="6" fill={s.color} />
-              </pattern>
-            ))}
-          </defs>
-          <CartesianGrid vertical={false} stroke="#e6e8ec" />
-          {view.slots
-            .filter((s) => s.marked || s.selected)
-            .map((s) => (
-              <ReferenceArea key={`mark-${s.key}`} x1={s.key} x2={s.key} fill={s.selected ? '#1f5fa8' : '#b4312b'} fillOpacity={s.selected ? 0.12 : 0.08} ifOverflow="hidden" />
-            ))}
-          {afterCrs && (
-            <ReferenceArea
-              x1={afterCrs[0]}
-              x2={afterCrs[1]}
-              fill="#6b7280"
-              fillOpacity={0.1}
-              stroke="#4b5563"
-              strokeDasharray="4 3"
-              ifOverflow="hidden"
-              label={{ value: 'after CRS', position: 'insideTop', fontSize: 11, fill: '#374151' }}
-              className="aid-chart__after-crs"
-            />
-          )}
-          <XAxis
-            dataKey="key"
-            interval={0}
-            height={compact ? 58 : 44}
-            tickLine={false}
-            label={compact ? X_LABEL : undefined}
-            tick={renderTick}
-          />
-          <YAxis
-            width={64}
-            tick={Y_TICK}
-            tickFormatter={formatTick}
-            label={yLabel}
-          />
-          <Tooltip content={tooltipContent} cursor={CURSOR} isAnimationActive={false} />
-          {view.series.map((s, i) => (
-            <Bar key={s.key} dataKey={`v${i}`} name={s.label} stackId="aid" fill={s.color} maxBarSize={56} isAnimationActive={false} shape={shapes[i]} />
-          ))}
-          {dragArea && <ReferenceArea x1={dragArea[0]} x2={dragArea[1]} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.5} />}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <AidLiveContext.Provider value={live}>
+        <AidPlot data={data} series={plotSeries} compact={compact} uid={uid} axisLabel={view.axis} afterCrs={afterCrsFrom && afterCrsTo ? `${afterCrsFrom}|${afterCrsTo}` : null} title={`US aid to Pakistan by fiscal year: ${view.measureInfo.label}`} handlers={handlers} />
+      </AidLiveContext.Provider>
       {focusedTick && focusedSlot && (
         <TickTooltip tick={focusedTick}>
           <AidTooltip active label={focusedSlot.key} slotByKey={slotByKey} series={view.series} unit={view.dollars.unit} />
@@ -209,6 +181,92 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
     </div>
   );
 });
+
+interface AidPlotProps {
+  data: Datum[];
+  series: [key: string, label: string, color: string][];
+  compact: boolean;
+  uid: string;
+  axisLabel: string;
+  /** The first and last slot after CRS's yearly table ends, as "from|to", or null. */
+  afterCrs: string | null;
+  title: string;
+  handlers: {
+    onMouseDown: (state: MouseHandlerDataParam) => void;
+    onMouseMove: (state: MouseHandlerDataParam) => void;
+    onMouseUp: (state: MouseHandlerDataParam) => void;
+    onMouseLeave: () => void;
+  };
+}
+
+const renderTick = (props: { x: number | string; y: number | string; payload: { value: unknown } }) => <LiveSlotTick x={Number(props.x)} y={Number(props.y)} slotKey={String(props.payload.value)} />;
+const tooltipContent = (props: { active?: boolean; label?: string | number }) => <LiveAidTooltip active={props.active} label={props.label} />;
+
+/** The Recharts chart: re-renders only when the plotted numbers, the series or the layout change. */
+const AidPlot = memo(function AidPlot({ data, series, compact, uid, axisLabel, afterCrs, title, handlers }: AidPlotProps) {
+  const [afterCrsFrom, afterCrsTo] = afterCrs ? afterCrs.split('|') : [];
+  const yLabel = useMemo(() => ({ value: axisLabel, angle: -90, position: 'insideLeft', offset: 2, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } }) as const, [axisLabel]);
+  const shapes = useMemo(() => series.map((_, i) => (p: BarShapeProps) => <LiveAidBarShape shape={p} seriesIndex={i} hatchId={`${uid}-hatch-${i}`} />), [series, uid]);
+  return (
+    <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
+      <ComposedChart data={data} margin={MARGIN} {...handlers} title={title} barCategoryGap="18%" accessibilityLayer={false}>
+        <defs>
+          {series.map(([key, , color], i) => (
+            <pattern key={key} id={`${uid}-hatch-${i}`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="#ffffff" />
+              <rect width="3" height="6" fill={color} />
+            </pattern>
+          ))}
+        </defs>
+        <CartesianGrid vertical={false} stroke="#e6e8ec" />
+        <LiveMarks which="marks" />
+        {afterCrsFrom && afterCrsTo && (
+          <ReferenceArea
+            x1={afterCrsFrom}
+            x2={afterCrsTo}
+            fill="#6b7280"
+            fillOpacity={0.1}
+            stroke="#4b5563"
+            strokeDasharray="4 3"
+            ifOverflow="hidden"
+            label={{ value: 'after CRS', position: 'insideTop', fontSize: 11, fill: '#374151' }}
+            className="aid-chart__after-crs"
+          />
+        )}
+        <XAxis dataKey="key" interval={0} height={compact ? 58 : 44} tickLine={false} label={compact ? X_LABEL : undefined} tick={renderTick} />
+        <YAxis width={64} interval={0} tick={Y_TICK} tickFormatter={formatTick} label={yLabel} />
+        <Tooltip content={tooltipContent} cursor={CURSOR} isAnimationActive={false} />
+        {series.map(([key, label, color], i) => (
+          <Bar key={key} dataKey={`v${i}`} name={label} stackId="aid" fill={color} maxBarSize={56} isAnimationActive={false} shape={shapes[i]} />
+        ))}
+        <LiveMarks which="drag" />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});
+
+function LiveMarks({ which }: { which: 'marks' | 'drag' }) {
+  const live = useAidLive();
+  return <ColumnMarks marks={live[which]} />;
+}
+
+function LiveSlotTick({ x, y, slotKey }: { x: number; y: number; slotKey: string }) {
+  const { slotByKey, compact, yearRange, onAction, onFocusTick } = useAidLive();
+  const slot = slotByKey.get(slotKey);
+  return slot ? <SlotTick x={x} y={y} slot={slot} compact={compact} yearRange={yearRange} onAction={onAction} onFocusTick={onFocusTick} /> : null;
+}
+
+function LiveAidTooltip({ active, label }: { active?: boolean; label?: string | number }) {
+  const { slotByKey, series, unit } = useAidLive();
+  return <AidTooltip active={active} label={label} slotByKey={slotByKey} series={series} unit={unit} />;
+}
+
+function LiveAidBarShape({ shape, seriesIndex, hatchId }: { shape: BarShapeProps; seriesIndex: number; hatchId: string }) {
+  const { slotByKey, series } = useAidLive();
+  const s = series[seriesIndex];
+  const slot = slotByKey.get(String((shape.payload as Datum | undefined)?.key));
+  return s ? <AidBarShape shape={shape} slot={slot} series={s} hatchId={hatchId} /> : null;
+}
 
 function orderedKeys(slots: readonly AidSlot[], a: string, b: string): [string, string] {
   const ia = slots.findIndex((s) => s.key === a);

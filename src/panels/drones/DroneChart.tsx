@@ -1,10 +1,11 @@
-import { memo, useCallback, useId, useMemo, useState } from 'react';
-import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
+import { createContext, memo, useContext, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { rangeText, strikeCountText, strikesPhrase, yearDragAction, yearExtendAction, type DroneSeriesInfo, type DroneYear, type YearAction } from './droneSelectors';
 import { CountShape, HatchPattern, MEASURE_COLORS, RangeShape } from './droneShapes';
 import { YearTickButton, type FocusedTick } from '../../components/charts/YearTickButton';
 import { TickTooltip, useFocusedTick } from '../../components/charts/TickTooltip';
+import { ColumnMarks, type ColumnMark } from '../../components/charts/ColumnMarks';
 
 interface DroneChartProps {
   years: readonly DroneYear[];
@@ -44,9 +45,28 @@ const formatTick = (v: number) => v.toLocaleString('en-US');
 type PlotDatum = { key: string; strikesBar: number; killedBar: [number, number]; civiliansBar: [number, number] };
 
 /**
- * One tracker by year. Memoised, with stable Recharts props: Recharts recomputes its scales and
- * layout whenever `data` or an axis/series setting changes identity.
+ * What changes on every filter change (dimming, marks, the selection, the pressed year, the drag),
+ * handed to the bars, ticks, marks and tooltip through context: the Recharts chart keeps its
+ * props, so it neither recomputes its scales nor re-lays out its axes; only those leaves update.
  */
+interface DroneLive {
+  byKey: ReadonlyMap<string, DroneYear>;
+  series: DroneSeriesInfo;
+  short: boolean;
+  yearRange: YearRange | null;
+  marks: readonly ColumnMark[];
+  drag: readonly ColumnMark[];
+  onAction: (action: YearAction) => void;
+  onFocusTick: (tick: FocusedTick | null) => void;
+}
+const DroneLiveContext = createContext<DroneLive | null>(null);
+function useDroneLive(): DroneLive {
+  const live = useContext(DroneLiveContext);
+  if (!live) throw new Error('DroneLiveContext missing');
+  return live;
+}
+
+/** One tracker by year. The Recharts part is memoised apart, with stable props (see DroneLive). */
 export const DroneChart = memo(function DroneChart({ years, series, yearRange, onAction }: DroneChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
@@ -57,135 +77,49 @@ export const DroneChart = memo(function DroneChart({ years, series, yearRange, o
   const short = years.length > 12;
   const { tick: focusedTick, onFocusTick, onPointerState } = useFocusedTick();
 
-  const yearOfState = (state: MouseHandlerDataParam): number | null => {
-    const y = state.activeLabel !== undefined ? byKey.get(String(state.activeLabel)) : undefined;
-    return y ? y.year : null;
-  };
-  const onMouseDown = (state: MouseHandlerDataParam) => {
-    const year = yearOfState(state);
-    if (year !== null) setDrag({ from: year, to: year });
-  };
-  const onMouseMove = (state: MouseHandlerDataParam) => {
-    onPointerState(state);
-    const year = yearOfState(state);
-    if (drag && year !== null && year !== drag.to) setDrag({ ...drag, to: year });
-  };
-  const onMouseUp = (state: MouseHandlerDataParam) => {
-    if (!drag) return;
-    const end = yearOfState(state) ?? drag.to;
-    setDrag(null);
-    onAction(yearDragAction(drag.from, end));
-  };
-  const yearOf = useCallback((p: BarShapeProps) => byKey.get(String((p.payload as PlotDatum | undefined)?.key)), [byKey]);
-  const renderTick = useCallback(
-    (props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
-      const y = byKey.get(String(props.payload.value));
-      return y ? <YearTick x={Number(props.x)} y={Number(props.y)} year={y} short={short} yearRange={yearRange} onAction={onAction} onFocusTick={onFocusTick} /> : null;
-    },
-    [byKey, short, yearRange, onAction, onFocusTick],
-  );
-  const tooltipContent = useCallback((p: { active?: boolean; label?: string | number }) => <DroneTooltip active={p.active} label={p.label} byKey={byKey} series={series} />, [byKey, series]);
-  const strikesShape = useCallback(
-    (p: BarShapeProps) => {
-      const y = yearOf(p);
-      return y ? <CountShape x={p.x} y={p.y} width={p.width} height={p.height} value={y.strikes} hasRow={y.hasRow} color={MEASURE_COLORS.strikes} faint={y.dimmed} /> : <g />;
-    },
-    [yearOf],
-  );
-  const killedShape = useCallback(
-    (p: BarShapeProps) => {
-      const y = yearOf(p);
-      return y ? <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={y.hasRow ? y.killed : null} color={MEASURE_COLORS.killed} hatchId={`${uid}-killed`} faint={y.dimmed} /> : <g />;
-    },
-    [yearOf, uid],
-  );
-  const civiliansShape = useCallback(
-    (p: BarShapeProps) => {
-      const y = yearOf(p);
-      return y ? <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={y.hasRow ? y.civilians : null} color={MEASURE_COLORS.civilians} hatchId={`${uid}-civilians`} faint={y.dimmed} /> : <g />;
-    },
-    [yearOf, uid],
-  );
+  // Pointer handlers read the latest state from a ref, so they stay the same functions.
+  const latest = useRef({ drag, byKey, onAction, onPointerState });
+  useLayoutEffect(() => {
+    latest.current = { drag, byKey, onAction, onPointerState };
+  });
+  const handlers = useMemo(() => {
+    const yearOfState = (state: MouseHandlerDataParam): number | null => {
+      const y = state.activeLabel !== undefined ? latest.current.byKey.get(String(state.activeLabel)) : undefined;
+      return y ? y.year : null;
+    };
+    return {
+      onMouseDown: (state: MouseHandlerDataParam) => {
+        const year = yearOfState(state);
+        if (year !== null) setDrag({ from: year, to: year });
+      },
+      onMouseMove: (state: MouseHandlerDataParam) => {
+        latest.current.onPointerState(state);
+        const year = yearOfState(state);
+        const current = latest.current.drag;
+        if (current && year !== null && year !== current.to) setDrag({ ...current, to: year });
+      },
+      onMouseUp: (state: MouseHandlerDataParam) => {
+        const current = latest.current.drag;
+        if (!current) return;
+        const end = yearOfState(state) ?? current.to;
+        setDrag(null);
+        latest.current.onAction(yearDragAction(current.from, end));
+      },
+      onMouseLeave: () => setDrag(null),
+    };
+  }, []);
+
+  const live = useMemo((): DroneLive => {
+    const marks = years.filter((y) => y.marked || y.selected).map((y): ColumnMark => ({ from: String(y.year), to: String(y.year), fill: y.selected ? '#1f5fa8' : '#b4312b', fillOpacity: y.selected ? 0.12 : 0.08 }));
+    const dragMarks = drag ? [{ from: String(Math.min(drag.from, drag.to)), to: String(Math.max(drag.from, drag.to)), fill: '#1f5fa8', fillOpacity: 0.15, stroke: '#1f5fa8' }] : [];
+    return { byKey, series, short, yearRange, marks, drag: dragMarks, onAction, onFocusTick };
+  }, [years, byKey, series, short, yearRange, drag, onAction, onFocusTick]);
 
   return (
     <div className="drone-chart">
-      <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
-        <ComposedChart
-          data={data}
-          margin={MARGIN}
-          onMouseDown={onMouseDown}
-          onMouseMove={onMouseMove}
-          onMouseUp={onMouseUp}
-          onMouseLeave={() => setDrag(null)}
-          title={`Drone strikes in Pakistan by year, as reported by ${series.label}`}
-          barCategoryGap="14%"
-          barGap={1}
-          accessibilityLayer={false}
-        >
-          <defs>
-            <HatchPattern id={`${uid}-killed`} color={MEASURE_COLORS.killed} />
-            <HatchPattern id={`${uid}-civilians`} color={MEASURE_COLORS.civilians} />
-          </defs>
-          <CartesianGrid vertical={false} stroke="#e6e8ec" />
-          {years
-            .filter((y) => y.marked || y.selected)
-            .map((y) => (
-              <ReferenceArea key={`mark-${y.year}`} yAxisId="strikes" x1={String(y.year)} x2={String(y.year)} fill={y.selected ? '#1f5fa8' : '#b4312b'} fillOpacity={y.selected ? 0.12 : 0.08} ifOverflow="hidden" />
-            ))}
-          <XAxis
-            dataKey="key"
-            interval={0}
-            height={44}
-            tickLine={false}
-            tick={renderTick}
-          />
-          <YAxis
-            yAxisId="strikes"
-            width={52}
-            allowDecimals={false}
-            tick={Y_TICK}
-            label={STRIKES_LABEL}
-          />
-          <YAxis
-            yAxisId="people"
-            orientation="right"
-            width={58}
-            allowDecimals={false}
-            tick={Y_TICK}
-            tickFormatter={formatTick}
-            label={PEOPLE_LABEL}
-          />
-          <Tooltip content={tooltipContent} cursor={CURSOR} isAnimationActive={false} />
-          <Bar
-            yAxisId="strikes"
-            dataKey="strikesBar"
-            name="Strikes"
-            fill={MEASURE_COLORS.strikes}
-            maxBarSize={22}
-            isAnimationActive={false}
-            shape={strikesShape}
-          />
-          <Bar
-            yAxisId="people"
-            dataKey="killedBar"
-            name="Total killed (min–max)"
-            fill={MEASURE_COLORS.killed}
-            maxBarSize={22}
-            isAnimationActive={false}
-            shape={killedShape}
-          />
-          <Bar
-            yAxisId="people"
-            dataKey="civiliansBar"
-            name="Civilians killed (min–max)"
-            fill={MEASURE_COLORS.civilians}
-            maxBarSize={22}
-            isAnimationActive={false}
-            shape={civiliansShape}
-          />
-          {drag && <ReferenceArea yAxisId="strikes" x1={String(Math.min(drag.from, drag.to))} x2={String(Math.max(drag.from, drag.to))} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.5} />}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <DroneLiveContext.Provider value={live}>
+        <DronePlot data={data} uid={uid} title={`Drone strikes in Pakistan by year, as reported by ${series.label}`} handlers={handlers} />
+      </DroneLiveContext.Provider>
       {focusedTick && byKey.has(focusedTick.key) && (
         <TickTooltip tick={focusedTick}>
           <DroneTooltip active label={focusedTick.key} byKey={byKey} series={series} />
@@ -208,6 +142,78 @@ export const DroneChart = memo(function DroneChart({ years, series, yearRange, o
     </div>
   );
 });
+
+interface DronePlotProps {
+  data: PlotDatum[];
+  uid: string;
+  title: string;
+  handlers: {
+    onMouseDown: (state: MouseHandlerDataParam) => void;
+    onMouseMove: (state: MouseHandlerDataParam) => void;
+    onMouseUp: (state: MouseHandlerDataParam) => void;
+    onMouseLeave: () => void;
+  };
+}
+
+const renderTick = (props: { x: number | string; y: number | string; payload: { value: unknown } }) => <LiveYearTick x={Number(props.x)} y={Number(props.y)} yearKey={String(props.payload.value)} />;
+const tooltipContent = (p: { active?: boolean; label?: string | number }) => <LiveDroneTooltip active={p.active} label={p.label} />;
+
+/** The Recharts chart: re-renders only when the plotted numbers or the layout change. */
+const DronePlot = memo(function DronePlot({ data, uid, title, handlers }: DronePlotProps) {
+  const shapes = useMemo(
+    () => ({
+      strikes: (p: BarShapeProps) => <LiveDroneShape shape={p} measure="strikes" hatchId="" />,
+      killed: (p: BarShapeProps) => <LiveDroneShape shape={p} measure="killed" hatchId={`${uid}-killed`} />,
+      civilians: (p: BarShapeProps) => <LiveDroneShape shape={p} measure="civilians" hatchId={`${uid}-civilians`} />,
+    }),
+    [uid],
+  );
+  return (
+    <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
+      <ComposedChart data={data} margin={MARGIN} {...handlers} title={title} barCategoryGap="14%" barGap={1} accessibilityLayer={false}>
+        <defs>
+          <HatchPattern id={`${uid}-killed`} color={MEASURE_COLORS.killed} />
+          <HatchPattern id={`${uid}-civilians`} color={MEASURE_COLORS.civilians} />
+        </defs>
+        <CartesianGrid vertical={false} stroke="#e6e8ec" />
+        <LiveMarks which="marks" />
+        <XAxis dataKey="key" interval={0} height={44} tickLine={false} tick={renderTick} />
+        <YAxis yAxisId="strikes" width={52} interval={0} allowDecimals={false} tick={Y_TICK} label={STRIKES_LABEL} />
+        <YAxis yAxisId="people" orientation="right" width={58} interval={0} allowDecimals={false} tick={Y_TICK} tickFormatter={formatTick} label={PEOPLE_LABEL} />
+        <Tooltip content={tooltipContent} cursor={CURSOR} isAnimationActive={false} />
+        <Bar yAxisId="strikes" dataKey="strikesBar" name="Strikes" fill={MEASURE_COLORS.strikes} maxBarSize={22} isAnimationActive={false} shape={shapes.strikes} />
+        <Bar yAxisId="people" dataKey="killedBar" name="Total killed (min–max)" fill={MEASURE_COLORS.killed} maxBarSize={22} isAnimationActive={false} shape={shapes.killed} />
+        <Bar yAxisId="people" dataKey="civiliansBar" name="Civilians killed (min–max)" fill={MEASURE_COLORS.civilians} maxBarSize={22} isAnimationActive={false} shape={shapes.civilians} />
+        <LiveMarks which="drag" />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});
+
+function LiveMarks({ which }: { which: 'marks' | 'drag' }) {
+  const live = useDroneLive();
+  return <ColumnMarks marks={live[which]} />;
+}
+
+function LiveYearTick({ x, y, yearKey }: { x: number; y: number; yearKey: string }) {
+  const { byKey, short, yearRange, onAction, onFocusTick } = useDroneLive();
+  const year = byKey.get(yearKey);
+  return year ? <YearTick x={x} y={y} year={year} short={short} yearRange={yearRange} onAction={onAction} onFocusTick={onFocusTick} /> : null;
+}
+
+function LiveDroneTooltip({ active, label }: { active?: boolean; label?: string | number }) {
+  const { byKey, series } = useDroneLive();
+  return <DroneTooltip active={active} label={label} byKey={byKey} series={series} />;
+}
+
+function LiveDroneShape({ shape: p, measure, hatchId }: { shape: BarShapeProps; measure: 'strikes' | 'killed' | 'civilians'; hatchId: string }) {
+  const { byKey } = useDroneLive();
+  const y = byKey.get(String((p.payload as PlotDatum | undefined)?.key));
+  if (!y) return <g />;
+  if (measure === 'strikes') return <CountShape x={p.x} y={p.y} width={p.width} height={p.height} value={y.strikes} hasRow={y.hasRow} color={MEASURE_COLORS.strikes} faint={y.dimmed} />;
+  const range = measure === 'killed' ? y.killed : y.civilians;
+  return <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={y.hasRow ? range : null} color={MEASURE_COLORS[measure]} hatchId={hatchId} faint={y.dimmed} />;
+}
 
 interface YearTickProps {
   x: number;

@@ -174,9 +174,10 @@ describe('BorderMapPanel', () => {
     expect(await within(region).findByRole('article', { name: 'Salala attack' })).toBeInTheDocument();
   });
 
-  it('draws strikes on one canvas and opens the selected strike’s popup as text', async () => {
+  it('draws strikes on one canvas (the selection on its own) and opens the selected strike’s popup as text', async () => {
     const { region } = renderPanel();
-    expect(region.querySelectorAll('.leaflet-strikes-pane canvas')).toHaveLength(1);
+    expect(region.querySelectorAll('.leaflet-strikes-pane canvas[data-strike-count]')).toHaveLength(1);
+    expect(region.querySelectorAll('.leaflet-strikes-pane canvas')).toHaveLength(2);
     expect(region.querySelector('.leaflet-strikes-pane path')).toBeNull();
     const strike = smallDataset().strikes![0]!;
     act(() => useDashboardStore.getState().select({ kind: 'strike', id: strike.id }));

@@ -2,8 +2,13 @@
  * All drone strikes as ONE Leaflet layer drawn on one <canvas>, outside React: a filter change
  * redraws the circles in a single pass instead of re-creating one Leaflet layer per strike.
  *
- * - Positions: each strike is projected once per zoom level (`map.project`), so a pan or a redraw
- *   only subtracts the pixel origin.
+ * - Years: strikes filter only by year, so the layer splits them into runs of one year (they
+ *   arrive date-sorted). Each run is projected once per zoom level (`map.project`).
+ * - Dense (above BATCH_ABOVE strikes): each year's strikes are rasterised once per view (zoom and
+ *   position) into their own offscreen bitmap; a year-range change or a layer toggle then only
+ *   composites at most one bitmap per year. Below that, circles are drawn one by one.
+ * - Selection: the selected strike is drawn on a second canvas above, so selecting never redraws
+ *   the points.
  * - Canvas: covers the view plus half a view on each side (as Leaflet's own renderers do), follows
  *   the zoom animation with a CSS transform and redraws on `moveend` / `zoomend` / `viewreset`.
  * - Clicks: the map's own `click` event, hit-tested by a linear scan over the projected points
@@ -20,6 +25,7 @@ const PADDING = 0.5;
 const HIT_SLOP = 2;
 /** Above this many circles, circles sharing a style are filled and stroked as one path. */
 const BATCH_ABOVE = 2000;
+const MAX_CACHED_RUNS = 64;
 
 const canDraw = () => L.Browser.canvas && typeof CanvasRenderingContext2D !== 'undefined';
 
@@ -45,19 +51,60 @@ function applyStyle(ctx: CanvasRenderingContext2D, key: StyleKey | 'selected') {
   ctx.setLineDash(dash(s.dashArray));
 }
 
+/** One year's strikes: `strikes[start..end)`, with their positions at one zoom. */
+interface YearRun {
+  start: number;
+  end: number;
+  first: StrikePoint;
+}
+interface Projection {
+  zoom: number;
+  count: number;
+  px: Float64Array;
+  py: Float64Array;
+}
+/** A year's strikes rasterised for one view: where it sits on the canvas, in CSS pixels. */
+interface YearBitmap {
+  count: number;
+  image: HTMLCanvasElement | null;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Runs of consecutive strikes of the same year (one per year for date-sorted input). */
+function yearRuns(strikes: readonly StrikePoint[]): YearRun[] {
+  const runs: YearRun[] = [];
+  for (let i = 0; i < strikes.length; ) {
+    const year = strikes[i]!.year;
+    let j = i + 1;
+    while (j < strikes.length && strikes[j]!.year === year) j++;
+    runs.push({ start: i, end: j, first: strikes[i]! });
+    i = j;
+  }
+  return runs;
+}
+
 export class StrikeCanvasLayer extends L.Layer {
   private canvas: HTMLCanvasElement | null = null;
   private ctx: CanvasRenderingContext2D | null = null;
+  /** The selected strike, above the others. */
+  private selectionCanvas: HTMLCanvasElement | null = null;
+  private selectionCtx: CanvasRenderingContext2D | null = null;
   private strikes: readonly StrikePoint[] = [];
+  private runs: YearRun[] = [];
   private selectedId: string | null = null;
-  /** Projected positions at `projZoom` (Leaflet's pixel space at that zoom). */
-  private px = new Float64Array(0);
-  private py = new Float64Array(0);
-  private projZoom: number | null = null;
+  /** Per year run (keyed by its first strike, which is stable per dataset): positions in Leaflet's pixel space at `zoom`. */
+  private projections = new Map<StrikePoint, Projection>();
+  /** Per year run: its bitmap for the view `bitmapView` names. */
+  private bitmaps = new Map<StrikePoint, YearBitmap>();
+  private bitmapView = '';
   /** Where the canvas sits (layer point of its top-left corner) and the view it was drawn for. */
   private topLeft = L.point(0, 0);
   private drawnCenter: L.LatLng | null = null;
   private drawnZoom = 0;
+  private drawnSize = { width: 0, height: 0 };
   private hoverFrame = 0;
 
   private onSelectStrike: (id: string) => void = () => {};
@@ -72,26 +119,42 @@ export class StrikeCanvasLayer extends L.Layer {
     return this;
   }
 
-  /** New strikes and/or a new selection: one redraw. */
+  /** New strikes and/or a new selection: the strikes are composited again only when they changed. */
   setData(strikes: readonly StrikePoint[], selectedId: string | null): this {
-    if (strikes !== this.strikes) {
+    const strikesChanged = strikes !== this.strikes;
+    if (strikesChanged) {
       this.strikes = strikes;
-      this.projZoom = null;
+      this.runs = yearRuns(strikes);
+      // Kept across changes (a range that comes back, a layer toggled on again, reuses them);
+      // bounded, since they hold one entry per year of the datasets seen.
+      if (this.projections.size > MAX_CACHED_RUNS) this.projections.clear();
+      if (this.bitmaps.size > MAX_CACHED_RUNS) this.bitmaps.clear();
+      if (this.canvas) this.canvas.setAttribute('data-strike-count', String(strikes.length));
     }
+    const selectionChanged = selectedId !== this.selectedId;
     this.selectedId = selectedId;
-    if (this.canvas) this.canvas.setAttribute('data-strike-count', String(strikes.length));
-    if (this._map) this.redraw();
+    if (this._map) {
+      if (strikesChanged) this.redraw();
+      else if (selectionChanged) this.drawSelection();
+    }
     return this;
   }
 
   override onAdd(map: L.Map): this {
+    const pane = map.getPane(this.paneName) ?? map.getPanes().overlayPane;
     const canvas = document.createElement('canvas');
     canvas.className = 'leaflet-strike-canvas leaflet-zoom-animated';
     canvas.setAttribute('data-strike-count', String(this.strikes.length));
     canvas.setAttribute('aria-hidden', 'true');
+    const selection = document.createElement('canvas');
+    selection.className = 'leaflet-strike-canvas leaflet-zoom-animated';
+    selection.setAttribute('aria-hidden', 'true');
     this.canvas = canvas;
+    this.selectionCanvas = selection;
     this.ctx = canDraw() ? canvas.getContext('2d') : null;
-    (map.getPane(this.paneName) ?? map.getPanes().overlayPane).appendChild(canvas);
+    this.selectionCtx = canDraw() ? selection.getContext('2d') : null;
+    pane.appendChild(canvas);
+    pane.appendChild(selection);
     map.on('click', this.onClick, this);
     map.on('mousemove', this.onMouseMove, this);
     this.redraw();
@@ -104,8 +167,13 @@ export class StrikeCanvasLayer extends L.Layer {
     cancelAnimationFrame(this.hoverFrame);
     map.getContainer().classList.remove('border-map--strike-hover');
     this.canvas?.remove();
+    this.selectionCanvas?.remove();
     this.canvas = null;
     this.ctx = null;
+    this.selectionCanvas = null;
+    this.selectionCtx = null;
+    this.bitmaps.clear();
+    this.bitmapView = '';
     return this;
   }
 
@@ -130,26 +198,42 @@ export class StrikeCanvasLayer extends L.Layer {
     const origin = (map as unknown as { _getNewPixelOrigin(c: L.LatLng, z: number): L.Point })._getNewPixelOrigin(e.center, e.zoom);
     const offset = viewHalf.multiplyBy(-scale).add(centerPoint).subtract(origin);
     L.DomUtil.setTransform(this.canvas, offset, scale);
+    if (this.selectionCanvas) L.DomUtil.setTransform(this.selectionCanvas, offset, scale);
   }
 
-  private project(map: L.Map, zoom: number) {
-    const n = this.strikes.length;
-    if (this.px.length !== n) {
-      this.px = new Float64Array(n);
-      this.py = new Float64Array(n);
-    }
-    for (let i = 0; i < n; i++) {
-      const s = this.strikes[i]!;
+  /** A year run's positions at the map's zoom (projected once per zoom). */
+  private projection(map: L.Map, run: YearRun): Projection {
+    const zoom = map.getZoom();
+    const count = run.end - run.start;
+    const cached = this.projections.get(run.first);
+    if (cached && cached.zoom === zoom && cached.count === count) return cached;
+    const px = new Float64Array(count);
+    const py = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const s = this.strikes[run.start + i]!;
       const p = map.project([s.lat, s.lon], zoom);
-      this.px[i] = p.x;
-      this.py[i] = p.y;
+      px[i] = p.x;
+      py[i] = p.y;
     }
-    this.projZoom = zoom;
+    const projection = { zoom, count, px, py };
+    this.projections.set(run.first, projection);
+    return projection;
   }
 
   /** Container-relative offset: projected point − offset = position on the canvas. */
   private canvasOrigin(map: L.Map): L.Point {
     return map.getPixelOrigin().add(this.topLeft);
+  }
+
+  /** Sizes and places a canvas over the view plus padding. */
+  private fit(canvas: HTMLCanvasElement, width: number, height: number, dpr: number): void {
+    L.DomUtil.setPosition(canvas, this.topLeft);
+    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
   }
 
   redraw(): void {
@@ -163,61 +247,39 @@ export class StrikeCanvasLayer extends L.Layer {
     const height = size.y + 2 * pad.y;
     this.drawnCenter = map.getCenter();
     this.drawnZoom = map.getZoom();
-    L.DomUtil.setPosition(canvas, this.topLeft);
+    this.drawnSize = { width, height };
+    const dpr = window.devicePixelRatio || 1;
+    this.fit(canvas, width, height, dpr);
+    if (this.selectionCanvas) this.fit(this.selectionCanvas, width, height, dpr);
+    this.drawSelection();
     const ctx = this.ctx;
     if (!ctx) return;
-
-    const dpr = window.devicePixelRatio || 1;
-    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-      canvas.width = Math.round(width * dpr);
-      canvas.height = Math.round(height * dpr);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const n = this.strikes.length;
-    if (n === 0) return;
-    const zoom = map.getZoom();
-    if (this.projZoom !== zoom) this.project(map, zoom);
+    if (this.strikes.length === 0) return;
     const o = this.canvasOrigin(map);
-    const { px, py, strikes } = this;
-    let selected = -1;
 
-    if (n > BATCH_ABOVE) {
-      // Dense: each (style, size) is drawn once onto a small sprite, then stamped at most once per
-      // pixel. Thousands of anti-aliased translucent paths are slow to rasterise without a GPU;
-      // image stamps are not, and a circle stamped twice on the same pixel looks the same.
-      const stamped = new Set<number>();
-      for (let i = 0; i < n; i++) {
-        const s = strikes[i]!;
-        if (s.id === this.selectedId) {
-          selected = i;
-          continue;
-        }
-        const x = Math.round(px[i]! - o.x);
-        const y = Math.round(py[i]! - o.y);
-        const r = s.radius;
-        if (x < -r || y < -r || x > width + r || y > height + r) continue;
-        const key = styleKey(s);
-        const size = Math.round(r * 2);
-        const id = ((y + 64) * 8192 + (x + 64)) * 128 + size * 4 + (key === 'known' ? 0 : key === 'unknown' ? 1 : 2);
-        if (stamped.has(id)) continue;
-        stamped.add(id);
-        const sprite = this.sprite(key, size / 2, dpr);
-        ctx.drawImage(sprite, x - sprite.width / dpr / 2, y - sprite.height / dpr / 2, sprite.width / dpr, sprite.height / dpr);
+    if (this.strikes.length > BATCH_ABOVE) {
+      // Dense: the bitmaps hold for this exact view; a pan or a zoom draws them afresh.
+      const view = `${this.drawnZoom}|${o.x}|${o.y}|${width}x${height}|${dpr}`;
+      if (view !== this.bitmapView) {
+        this.bitmaps.clear();
+        this.bitmapView = view;
       }
-    } else {
-      // Circle by circle, in data order (overlaps darken, as separate circles do).
-      let current: StyleKey | null = null;
-      for (let i = 0; i < n; i++) {
-        const s = strikes[i]!;
-        if (s.id === this.selectedId) {
-          selected = i;
-          continue;
-        }
-        const x = px[i]! - o.x;
-        const y = py[i]! - o.y;
+      for (const run of this.runs) {
+        const bitmap = this.yearBitmap(map, run, o, width, height, dpr);
+        if (bitmap.image) ctx.drawImage(bitmap.image, bitmap.x, bitmap.y, bitmap.w, bitmap.h);
+      }
+      return;
+    }
+    // Circle by circle, in data order (overlaps darken, as separate circles do).
+    let current: StyleKey | null = null;
+    for (const run of this.runs) {
+      const { px, py } = this.projection(map, run);
+      for (let i = run.start; i < run.end; i++) {
+        const s = this.strikes[i]!;
+        const x = px[i - run.start]! - o.x;
+        const y = py[i - run.start]! - o.y;
         const r = s.radius;
         if (x < -r || y < -r || x > width + r || y > height + r) continue;
         const key = styleKey(s);
@@ -228,14 +290,88 @@ export class StrikeCanvasLayer extends L.Layer {
         this.circle(ctx, x, y, r, key);
       }
     }
-    if (selected >= 0) {
-      const s = strikes[selected]!;
-      applyStyle(ctx, 'selected');
-      this.circle(ctx, px[selected]! - o.x, py[selected]! - o.y, s.radius + 3, 'selected');
-    }
     ctx.globalAlpha = 1;
   }
 
+  /**
+   * One year's strikes on their own bitmap, cropped to where they fall on the canvas. Each
+   * (style, size) is drawn once onto a small sprite and stamped at most once per pixel: thousands
+   * of anti-aliased translucent paths are slow to rasterise without a GPU; image stamps are not,
+   * and a circle stamped twice on the same pixel looks the same.
+   */
+  private yearBitmap(map: L.Map, run: YearRun, o: L.Point, width: number, height: number, dpr: number): YearBitmap {
+    const count = run.end - run.start;
+    const cached = this.bitmaps.get(run.first);
+    if (cached && cached.count === count) return cached;
+    const { px, py } = this.projection(map, run);
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i < count; i++) {
+      const r = this.strikes[run.start + i]!.radius + 2;
+      const x = px[i]! - o.x;
+      const y = py[i]! - o.y;
+      if (x < -r || y < -r || x > width + r || y > height + r) continue;
+      x0 = Math.min(x0, x - r);
+      y0 = Math.min(y0, y - r);
+      x1 = Math.max(x1, x + r);
+      y1 = Math.max(y1, y + r);
+    }
+    const bitmap: YearBitmap = { count, image: null, x: 0, y: 0, w: 0, h: 0 };
+    if (x0 < x1) {
+      bitmap.x = Math.floor(Math.max(0, x0));
+      bitmap.y = Math.floor(Math.max(0, y0));
+      bitmap.w = Math.ceil(Math.min(width, x1)) - bitmap.x;
+      bitmap.h = Math.ceil(Math.min(height, y1)) - bitmap.y;
+    }
+    const image = bitmap.w > 0 && bitmap.h > 0 ? document.createElement('canvas') : null;
+    const c = image?.getContext('2d');
+    if (image && c) {
+      image.width = Math.ceil(bitmap.w * dpr);
+      image.height = Math.ceil(bitmap.h * dpr);
+      const stamped = new Set<number>();
+      const ox = o.x + bitmap.x;
+      const oy = o.y + bitmap.y;
+      for (let i = 0; i < count; i++) {
+        const s = this.strikes[run.start + i]!;
+        const x = Math.round(px[i]! - ox);
+        const y = Math.round(py[i]! - oy);
+        const r = s.radius;
+        if (x < -r || y < -r || x > bitmap.w + r || y > bitmap.h + r) continue;
+        const key = styleKey(s);
+        const side = Math.round(r * 2);
+        const id = ((y + 64) * 8192 + (x + 64)) * 128 + side * 4 + (key === 'known' ? 0 : key === 'unknown' ? 1 : 2);
+        if (stamped.has(id)) continue;
+        stamped.add(id);
+        const sprite = this.sprite(key, side / 2, dpr);
+        c.drawImage(sprite, Math.round((x - sprite.width / dpr / 2) * dpr), Math.round((y - sprite.height / dpr / 2) * dpr));
+      }
+      bitmap.image = image;
+    }
+    this.bitmaps.set(run.first, bitmap);
+    return bitmap;
+  }
+
+  /** The selected strike, on its own canvas above the others. */
+  private drawSelection(): void {
+    const map = this._map;
+    const ctx = this.selectionCtx;
+    if (!map || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    const { width, height } = this.drawnSize;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    if (this.selectedId === null) return;
+    const index = this.strikes.findIndex((s) => s.id === this.selectedId);
+    if (index < 0) return;
+    const s = this.strikes[index]!;
+    const p = map.project([s.lat, s.lon], map.getZoom());
+    const o = this.canvasOrigin(map);
+    applyStyle(ctx, 'selected');
+    this.circle(ctx, p.x - o.x, p.y - o.y, s.radius + 3, 'selected');
+    ctx.globalAlpha = 1;
+  }
   private sprites = new Map<string, HTMLCanvasElement>();
 
   /** A circle in one style and size, drawn once at the device pixel ratio. */
@@ -272,23 +408,24 @@ export class StrikeCanvasLayer extends L.Layer {
   hitTest(containerPoint: L.Point): StrikePoint | null {
     const map = this._map;
     if (!map || this.strikes.length === 0) return null;
-    const zoom = map.getZoom();
-    if (this.projZoom !== zoom) this.project(map, zoom);
     const layerPoint = map.containerPointToLayerPoint(containerPoint);
     const origin = map.getPixelOrigin();
     const x = layerPoint.x + origin.x;
     const y = layerPoint.y + origin.y;
-    const { px, py, strikes } = this;
     let best: StrikePoint | null = null;
-    for (let i = strikes.length - 1; i >= 0; i--) {
-      const s = strikes[i]!;
-      const selected = s.id === this.selectedId;
-      const r = (selected ? s.radius + 3 : s.radius) + HIT_SLOP;
-      const dx = px[i]! - x;
-      const dy = py[i]! - y;
-      if (dx * dx + dy * dy <= r * r) {
-        if (selected) return s;
-        best ??= s;
+    for (let k = this.runs.length - 1; k >= 0; k--) {
+      const run = this.runs[k]!;
+      const { px, py } = this.projection(map, run);
+      for (let i = run.end - 1; i >= run.start; i--) {
+        const s = this.strikes[i]!;
+        const selected = s.id === this.selectedId;
+        const r = (selected ? s.radius + 3 : s.radius) + HIT_SLOP;
+        const dx = px[i - run.start]! - x;
+        const dy = py[i - run.start]! - y;
+        if (dx * dx + dy * dy <= r * r) {
+          if (selected) return s;
+          best ??= s;
+        }
       }
     }
     return best;
