@@ -36,3 +36,25 @@ export function restoreFocus(element: Element | null | undefined): void {
   }
   focusById(DASHBOARD_ID);
 }
+
+/** What a modal's Tab cycle visits. */
+const TABBABLE = 'button:not([disabled]), input:not([hidden]), select, textarea, [tabindex="0"]';
+
+/**
+ * Keeps Tab inside a modal: from its last control Tab wraps to the first, and Shift+Tab from the
+ * first wraps to the last. Call it from the modal's keydown handler.
+ */
+export function keepTabInside(event: { key: string; shiftKey: boolean; preventDefault(): void }, container: HTMLElement | null): void {
+  if (event.key !== 'Tab' || !container) return;
+  const tabbable = [...container.querySelectorAll<HTMLElement>(TABBABLE)];
+  const first = tabbable[0];
+  const last = tabbable[tabbable.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}

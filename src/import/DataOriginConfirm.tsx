@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { keepTabInside } from '../components/focusTargets';
 import type { DataParamConfirm } from './useDataParam';
 
 /**
@@ -26,18 +27,7 @@ export function DataOriginConfirm({ confirm }: { confirm: DataParamConfirm }) {
       confirm.cancel();
       return;
     }
-    if (event.key !== 'Tab') return;
-    const buttons = [...(dialogRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
-    const first = buttons[0];
-    const last = buttons[buttons.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    keepTabInside(event, dialogRef.current);
   };
 
   return (

@@ -4,6 +4,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { importWithReload } from '../app/lazyWithReload';
+import { keepTabInside } from '../components/focusTargets';
 import { JsonFileButton } from '../components/JsonFileButton';
 import { downloadBlob } from '../export/download';
 import { slugify } from '../export/fileName';
@@ -84,19 +85,7 @@ export function DeckEditor({ onClose, onPresent, layout }: { onClose: () => void
   }, [onClose]);
 
   const onKeyDown = (event: ReactKeyboardEvent) => {
-    if (event.key !== 'Tab' || !sheetRef.current) return;
-    // Keep Tab inside the modal sheet.
-    const focusable = [...sheetRef.current.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([hidden]), select, textarea, [tabindex="0"]')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    keepTabInside(event, sheetRef.current);
   };
 
   const store = useSeminarStore.getState;
