@@ -133,7 +133,8 @@ test.describe('seminar mode', () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    // The first load is not controlled yet; wait until the worker has claimed the page.
+    // The worker never claims an open page (no silent takeover), so the page it controls is the next load.
+    await page.reload();
     await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 15_000 }).toBe(true);
     await context.setOffline(true);
     await page.reload();
