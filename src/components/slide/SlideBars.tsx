@@ -1,4 +1,5 @@
 import { labelStep, niceTicks, placeLabels, textWidth, SLIDE_MIN_TEXT } from './slideKit';
+import { SlideGridlines } from './SlideGridlines';
 
 export interface SlideBarSegment {
   key: string;
@@ -87,14 +88,7 @@ export function SlideBars({ width, height, unit, slots, formatTick, formatValue,
 
   return (
     <svg className="slide-svg" width={width} height={height} role="img" aria-label={label}>
-      {ticks.map((t) => (
-        <g key={t}>
-          <line x1={left} x2={width} y1={y(t)} y2={y(t)} stroke="#c3c8d1" strokeWidth={Math.max(1, unit)} />
-          <text className="slide-axis-text" x={left - 8 * unit} y={y(t)} dy="0.35em" textAnchor="end" fontSize={font}>
-            {formatTick(t)}
-          </text>
-        </g>
-      ))}
+      <SlideGridlines ticks={ticks} y={y} left={left} right={width} labelGap={8 * unit} unit={unit} font={font} format={formatTick} />
       {placed.map(({ slot, x0, w, total }) => {
         const pad = Math.min(w * 0.18, 14 * unit);
         const barX = x0 + pad;

@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import { SlideFrame, type PanelSlideProps } from '../../components/slide/SlideFrame';
+import { SlideGridlines } from '../../components/slide/SlideGridlines';
 import { chartSlideFilters, labelStep, niceTicks, placeLabels, SLIDE_MIN_TEXT, SLIDE_TEXT, textWidth, wrapText, yearsLabel } from '../../components/slide/slideKit';
 import type { ElementSize } from '../../components/slide/useElementSize';
 import { useDashboardStore } from '../../store/store';
@@ -99,14 +100,7 @@ function LensSlideChart({ view, box, unit }: { view: OkView; box: ElementSize; u
 
   return (
     <svg className="slide-svg lens-slide" width={box.width} height={box.height} role="img" aria-label={`${lensMeta.title}: aid, strikes and events by US fiscal year, ${yearsLabel(view.axis)}`}>
-      {aidTicks.map((t) => (
-        <g key={t}>
-          <line x1={left} x2={right} y1={yAid(t)} y2={yAid(t)} stroke="#c3c8d1" strokeWidth={Math.max(1, unit)} />
-          <text className="slide-axis-text" x={left - 6 * unit} y={yAid(t)} dy="0.35em" textAnchor="end" fontSize={font}>
-            {bn(t)}
-          </text>
-        </g>
-      ))}
+      <SlideGridlines ticks={aidTicks} y={yAid} left={left} right={right} labelGap={6 * unit} unit={unit} font={font} format={bn} />
       {strikeTicks.map((t) => (
         <text key={t} x={right + 6 * unit} y={yStrikes(t)} dy="0.35em" fontSize={font} style={{ fill: STRIKE_COLOR }}>
           {t}
