@@ -193,7 +193,38 @@ async function restore(page: Page): Promise<ImportStep> {
 
 const failed = (err: unknown): ImportStep => ({ ms: null, longestTaskMs: Number.NaN, note: `failed: ${(err as Error).message.split('\n')[0]}` });
 
-export async function runImportBench(browser: Browser, base: string, log: (s: string) => void): Promise<ImportResults> {
+/**
+ * With a directory (`--profile=DIR` when run alone), each step is recorded as a Chrome CPU profile
+ * (DIR/<step>.cpuprofile, open in DevTools' Performance panel): where a long task spends its time.
+ * The figures of a profiled run are slower than usual; use them to find causes, not as results.
+ */
+async function profiled<T>({ cdp, browser }: { cdp: CDPSession; browser: Browser }, dir: string | undefined, name: string, step: () => Promise<T>): Promise<T> {
+  if (!dir) return step();
+  if (process.env.IMPORT_TRACE) {
+    // With IMPORT_TRACE=1, a trace instead (DevTools' Performance panel): every task on every thread, with what ran in it.
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    await browser.startTracing(undefined, { path: join(dir, `${name}.trace.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
+    try {
+      return await step();
+    } finally {
+      await browser.stopTracing();
+    }
+  }
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await step();
+  } finally {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+  }
+}
+
+export async function runImportBench(browser: Browser, base: string, log: (s: string) => void, profileDir?: string): Promise<ImportResults> {
   const file = synthFile({ strikes: IMPORT_STRIKES, events: null });
   const { statSync } = await import('node:fs');
   const fileBytes = statSync(file).size;
@@ -211,7 +242,7 @@ export async function runImportBench(browser: Browser, base: string, log: (s: st
     let heapPeakMb: number | null = null;
     let heapAfterLoadMb: number | null = null;
     try {
-      const r = await loadFile(page, cdp, file);
+      const r = await profiled({ cdp, browser }, profileDir, 'load', () => loadFile(page, cdp, file));
       load = r.step;
       heapPeakMb = r.peak;
       heapAfterLoadMb = await heapMb(cdp, true);
@@ -231,14 +262,14 @@ export async function runImportBench(browser: Browser, base: string, log: (s: st
     }
     let csvExport: ImportResults['csvExport'];
     try {
-      csvExport = await exportCsv(page, PANELS[0]);
+      csvExport = await profiled({ cdp, browser }, profileDir, 'csv-export', () => exportCsv(page, PANELS[0]));
     } catch (err) {
       csvExport = { ...failed(err), bytes: null };
     }
     log(`import: map CSV ${csvExport.ms?.toFixed(0) ?? 'n/a'} ms (${((csvExport.bytes ?? 0) / 1024 / 1024).toFixed(1)} MB), longest task ${csvExport.longestTaskMs.toFixed(0)} ms`);
     let restored: ImportStep;
     try {
-      restored = await restore(page);
+      restored = await profiled({ cdp, browser }, profileDir, 'restore', () => restore(page));
     } catch (err) {
       restored = failed(err);
     }
@@ -271,11 +302,11 @@ export function importBudgets(r: ImportResults, ms: (n: number | null | undefine
 }
 
 /** Serves `distDir` on `port` and runs the import figures in their own browser (what `npm run bench` calls). */
-export async function runImportBenchServed(opts: { distDir: string; port: number; log: (s: string) => void }): Promise<ImportResults> {
+export async function runImportBenchServed(opts: { distDir: string; port: number; log: (s: string) => void; profileDir?: string }): Promise<ImportResults> {
   const server = await startPreview(opts.distDir, opts.port);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    return await runImportBench(browser, `http://127.0.0.1:${opts.port}/`, opts.log);
+    return await runImportBench(browser, `http://127.0.0.1:${opts.port}/`, opts.log, opts.profileDir);
   } finally {
     await browser.close();
     server.kill();
@@ -284,7 +315,8 @@ export async function runImportBenchServed(opts: { distDir: string; port: number
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const port = Number(process.argv.find((a) => a.startsWith('--port='))?.split('=')[1] ?? 4392);
-  const results = await runImportBenchServed({ distDir: join(ROOT, 'dist'), port, log: (s) => console.error(`[bench] ${s}`) });
+  const profileDir = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
+  const results = await runImportBenchServed({ distDir: join(ROOT, 'dist'), port, log: (s) => console.error(`[bench] ${s}`), ...(profileDir ? { profileDir } : {}) });
   const ms = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : `${n.toFixed(0)} ms`);
   for (const row of importBudgets(results, ms)) console.log(`${row.pass ? 'pass' : 'FAIL'}  ${row.budget}: ${row.measured} (${row.limit})`);
 }

@@ -5,6 +5,7 @@
  * rejected file changes nothing but the problem list.
  */
 import { neutralizeBidi, neutralizeBidiDeep } from '../data/bidi';
+import { neutralizedDataset } from './neutralized';
 import type { Dataset } from '../data/schema';
 import type { DatasetProblem } from '../data/validation';
 import { BUILT_IN_ORIGIN, type DatasetOrigin } from '../store/datasetSlice';
@@ -72,7 +73,7 @@ export function applyDataset(
   if (origin.kind !== 'url') dropDataParam();
   const store = useDashboardStore.getState();
   // Every dataset from outside comes through here: its text is shown and exported from now on.
-  store.setDataset(origin.kind === 'built-in' ? dataset : neutralizeBidiDeep(dataset), origin);
+  store.setDataset(origin.kind === 'built-in' ? dataset : neutralizedDataset(dataset), origin);
   if (resetFilters) store.resetAllFilters();
   // The user's own data outlives a reload; a shared ?data= link carries its own address instead.
   if (persist && origin.local) void saveUserDataset(dataset, origin, json);

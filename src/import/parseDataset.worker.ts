@@ -6,7 +6,20 @@
  */
 import { encodeDataset, transferables } from '../data/columnTransfer';
 import { buildDatasetIndex, datasetIndexTransferables } from '../crossfilter/datasetIndex';
-import { parseToOutcome, type WireOutcome } from './parseOutcome';
+import { deriveStrikeYears } from '../panels/drones/droneSelectors';
+import type { Dataset } from '../data/schema';
+import { strikesOfTracker, strikeTrackers } from '../data/trackers';
+import { parseToOutcome, type DerivedViews, type WireOutcome } from './parseOutcome';
+
+/** The drone panel's per-year rows, for each tracker's view of the strikes (one view when there is one tracker). */
+function derivedViews(dataset: Dataset): DerivedViews {
+  const strikes = dataset.strikes;
+  if (!strikes) return { strikeYears: [] };
+  const trackers = strikeTrackers(strikes);
+  // null: all the strikes (the derived series over every tracker), then each tracker on its own.
+  const views = trackers.length > 1 ? [null, ...trackers] : [null];
+  return { strikeYears: views.map((tracker) => ({ tracker, rows: deriveStrikeYears(strikesOfTracker(strikes, tracker)) })) };
+}
 
 export interface ParseRequest {
   blob: Blob;
@@ -24,7 +37,9 @@ async function answer(request: ParseRequest): Promise<void> {
   let outcome: WireOutcome;
   try {
     const parsed = parseToOutcome(await request.blob.text());
-    outcome = parsed.ok ? { ok: true, encoded: await encodeDataset(parsed.dataset), index: buildDatasetIndex(parsed.dataset), warnings: parsed.warnings } : parsed;
+    outcome = parsed.ok
+      ? { ok: true, encoded: await encodeDataset(parsed.dataset), index: buildDatasetIndex(parsed.dataset), derived: derivedViews(parsed.dataset), warnings: parsed.warnings }
+      : parsed;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     outcome = { ok: false, problems: [{ path: '', message: `the file could not be read: ${reason}` }], problemCount: 1 };

@@ -1,5 +1,10 @@
-import { decodeDataset } from '../data/columnTransfer';
+import { decodeDataset, nextTask } from '../data/columnTransfer';
 import { adoptDatasetIndex } from '../crossfilter/datasetIndex';
+import type { Dataset } from '../data/schema';
+import { datasetForStrikeTracker, strikesOfTracker, strikeTrackers } from '../data/trackers';
+import { adoptDerivedStrikeYears } from '../panels/drones/droneSelectors';
+import { prepareMapData } from '../panels/map/mapSelectors';
+import { markNeutralized } from './neutralized';
 import { parseToOutcome, type ParseOutcome, type WireOutcome } from './parseOutcome';
 
 async function parseOnMainThread(blob: Blob): Promise<ParseOutcome> {
@@ -12,10 +17,20 @@ async function parseOnMainThread(blob: Blob): Promise<ParseOutcome> {
 }
 
 /**
+ * What the first render of a large dataset would otherwise build in one go, built here in slices:
+ * the map's points and table rows, for each tracker's view of the strikes (data/trackers.ts).
+ */
+async function readyForScreen(dataset: Dataset): Promise<void> {
+  const trackers = strikeTrackers(dataset.strikes ?? []);
+  for (const tracker of trackers.length > 1 ? trackers : [null]) await prepareMapData(datasetForStrikeTracker(dataset, tracker), nextTask);
+}
+
+/**
  * Validates a dataset file in a Web Worker (one per file, ended when it answers). Where workers
  * are unavailable (jsdom, very old browsers) or the worker fails to start, the same function runs
  * on the main thread, so the result never depends on which path was taken. The worker's dataset
- * arrives as columns and is rebuilt here in slices (columnTransfer.ts), so no task holds the page.
+ * arrives as columns and is rebuilt here in slices (columnTransfer.ts), and so is what its first
+ * render needs (readyForScreen), so no task holds the page.
  */
 export function parseDatasetBlob(blob: Blob): Promise<ParseOutcome> {
   if (typeof Worker === 'undefined') return parseOnMainThread(blob);
@@ -32,9 +47,13 @@ export function parseDatasetBlob(blob: Blob): Promise<ParseOutcome> {
       const answer = event.data;
       if (!answer.ok) return resolve(answer);
       resolve(
-        decodeDataset(answer.encoded).then((dataset) => {
+        decodeDataset(answer.encoded).then(async (dataset) => {
+          // The worker removed the bidirectional controls before encoding (parseOutcome.ts).
+          markNeutralized(dataset);
           adoptDatasetIndex(dataset, answer.index);
-          return { ok: true, dataset, warnings: answer.warnings };
+          if (dataset.strikes) for (const { tracker, rows } of answer.derived.strikeYears) adoptDerivedStrikeYears(strikesOfTracker(dataset.strikes, tracker), rows);
+          await readyForScreen(dataset);
+          return { ok: true, dataset, warnings: answer.warnings } as const;
         }),
       );
     };

@@ -196,6 +196,11 @@ function derivedStrikeYears(strikes: readonly Strike[]): StrikeYear[] {
   return rows;
 }
 
+/** Files rows that deriveStrikeYears made elsewhere (the parse worker) under the page's copy of the strikes. */
+export function adoptDerivedStrikeYears(strikes: readonly Strike[], rows: StrikeYear[]): void {
+  derivedCache.set(strikes, rows);
+}
+
 function seriesRows(dataset: Pick<Dataset, 'strikeYears' | 'strikes'>, seriesId: string): StrikeYear[] {
   if ((dataset.strikeYears ?? []).length === 0) {
     if (seriesId === DERIVED_SERIES_ID) return derivedStrikeYears(dataset.strikes ?? []);

@@ -13,7 +13,7 @@ import type { Dataset, Incident, IncidentType, Strike } from '../../data/schema'
 import { yearOf } from '../../data/schema';
 import type { Filters, MapLayers, Selection, YearRange } from '../../crossfilter/filters';
 import { hasCategoryFilter, matchesCategories, sourceTitles, spanOverlapsRange, yearInRange, yearRangeFilteringPanel } from '../../crossfilter/crossfilter';
-import { countInYears, yearOffsets, yearSlice, type YearOffsets } from '../../crossfilter/datasetIndex';
+import { countInYears, strikeDrawOrder, yearOffsets, yearSlice, type YearOffsets } from '../../crossfilter/datasetIndex';
 import type { CellValue, TableModel } from '../../crossfilter/tableModel';
 import { countText, formatCountRange, sourceNamer } from '../../data/figures';
 
@@ -221,9 +221,16 @@ interface Prepared {
 }
 const preparedCache = new WeakMap<Dataset, Prepared>();
 
-function prepare(dataset: Dataset): Prepared {
-  const cached = preparedCache.get(dataset);
-  if (cached) return cached;
+/** Rows converted between two yield points of `prepareSteps` (a few milliseconds' work). */
+const CHUNK = 4000;
+
+/**
+ * The conversion, as steps: `prepare` runs them at once; `prepareMapData` gives the thread back
+ * between them, so a 100,000-strike dataset is converted before it reaches the screen without a
+ * long task (the first render then finds it cached). The strikes' order (by date, then id) comes
+ * from the index, which the parse worker builds (crossfilter/datasetIndex.ts).
+ */
+function* prepareSteps(dataset: Dataset): Generator<void, Prepared> {
   const titles = titlesById(dataset);
   const sourceName = sourceNamer(dataset.sources);
   const byDate = <T extends { dateSort: string; id: string }>(a: T, b: T) => (a.dateSort < b.dateSort ? -1 : a.dateSort > b.dateSort ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -232,28 +239,62 @@ function prepare(dataset: Dataset): Prepared {
     .sort(byDate)
     .map((x) => x.item);
   const all = dataset.strikes ?? [];
-  const strikes = all
-    .filter(hasCoordinates)
-    .map((s) => ({ dateSort: s.date, id: s.id, item: toStrikePoint(s, titles) }))
-    .sort(byDate)
-    .map((x) => x.item);
+  const order = strikeDrawOrder(all);
+  yield;
+  const strikes: StrikePoint[] = [];
+  const strikeRows: Record<string, CellValue>[] = [];
   const strikeSourcesByYear = new Map<number, Set<string>>();
-  for (const s of strikes) {
-    let set = strikeSourcesByYear.get(s.year);
-    if (!set) strikeSourcesByYear.set(s.year, (set = new Set()));
-    for (const id of s.sourceIds) set.add(id);
+  for (let from = 0; from < order.length; from += CHUNK) {
+    const to = Math.min(order.length, from + CHUNK);
+    for (let k = from; k < to; k++) {
+      const s = toStrikePoint(all[order[k]!] as Strike & { lat: number; lon: number }, titles);
+      strikes.push(s);
+      strikeRows.push(strikeTableRow(s));
+      let set = strikeSourcesByYear.get(s.year);
+      if (!set) strikeSourcesByYear.set(s.year, (set = new Set()));
+      for (const id of s.sourceIds) set.add(id);
+    }
+    yield;
   }
-  const prepared: Prepared = {
+  const strikesWithoutCoordinates = order.length === all.length ? [] : all.filter((s) => !hasCoordinates(s));
+  return {
     located,
     strikes,
-    strikesWithoutCoordinates: all.filter((s) => !hasCoordinates(s)),
+    strikesWithoutCoordinates,
     strikeYears: yearOffsets(strikes.length, (i) => strikes[i]!.year),
-    strikeRows: strikes.map(strikeTableRow),
+    strikeRows,
     strikeSourcesByYear: new Map([...strikeSourcesByYear].map(([y, set]) => [y, [...set]])),
     lastSlice: null,
   };
-  preparedCache.set(dataset, prepared);
-  return prepared;
+}
+
+function prepare(dataset: Dataset): Prepared {
+  const cached = preparedCache.get(dataset);
+  if (cached) return cached;
+  const steps = prepareSteps(dataset);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  preparedCache.set(dataset, step.value);
+  return step.value;
+}
+
+/**
+ * Converts the dataset's map items ahead of its first render, in slices of about `sliceMs` with a
+ * task boundary between them (`yieldTask`), so a large dataset never holds the page in one task.
+ */
+export async function prepareMapData(dataset: Dataset, yieldTask: () => Promise<void>, sliceMs = 25): Promise<void> {
+  if (preparedCache.has(dataset)) return;
+  const steps = prepareSteps(dataset);
+  let start = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() - start > sliceMs) {
+      await yieldTask();
+      start = performance.now();
+    }
+    step = steps.next();
+  }
+  if (!preparedCache.has(dataset)) preparedCache.set(dataset, step.value);
 }
 
 /** The strikes (and their table rows) of a year range: a slice of the date-sorted arrays. */

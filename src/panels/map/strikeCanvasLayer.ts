@@ -6,7 +6,10 @@
  *   arrive date-sorted). Each run is projected once per zoom level (`map.project`).
  * - Dense (above BATCH_ABOVE strikes): each year's strikes are rasterised once per view (zoom and
  *   position) into their own offscreen bitmap; a year-range change or a layer toggle then only
- *   composites at most one bitmap per year. Below that, circles are drawn one by one.
+ *   composites at most one bitmap per year. The bitmaps are drawn in slices of a few tens of
+ *   milliseconds with a task boundary between them (100,000 stamps take a quarter of a second or
+ *   more), while the canvas keeps its last drawing; then all are shown at once. Below that,
+ *   circles are drawn one by one, at once.
  * - Selection: the selected strike is drawn on a second canvas above, so selecting never redraws
  *   the points.
  * - Canvas: covers the view plus half a view on each side (as Leaflet's own renderers do), follows
@@ -19,6 +22,7 @@
 import L from 'leaflet';
 import type { StrikePoint } from './mapSelectors';
 import { strikeStyle } from './mapStyle';
+import { nextTask } from '../../data/columnTransfer';
 
 const PADDING = 0.5;
 /** Extra pixels round a circle that still count as a hit (small circles are hard to hit). */
@@ -26,6 +30,10 @@ const HIT_SLOP = 2;
 /** Above this many circles, circles sharing a style are filled and stroked as one path. */
 const BATCH_ABOVE = 2000;
 const MAX_CACHED_RUNS = 64;
+/** How long one task may spend drawing year bitmaps before it gives the thread back. */
+const SLICE_MS = 30;
+/** Stamps between two chances to give the thread back (a few milliseconds' work). */
+const STAMPS_PER_STEP = 1500;
 
 const canDraw = () => L.Browser.canvas && typeof CanvasRenderingContext2D !== 'undefined';
 
@@ -73,6 +81,20 @@ interface YearBitmap {
   h: number;
 }
 
+/** Where a canvas sits (layer point of its top-left corner) and the view it is drawn for. */
+interface CanvasView {
+  topLeft: L.Point;
+  /** Pixel origin of the canvas at `zoom`: projected point − origin = position on the canvas. */
+  origin: L.Point;
+  center: L.LatLng;
+  zoom: number;
+  width: number;
+  height: number;
+  dpr: number;
+  /** Names the view: bitmaps drawn for one key fit any canvas with the same key. */
+  key: string;
+}
+
 /** Runs of consecutive strikes of the same year (one per year for date-sorted input). */
 function yearRuns(strikes: readonly StrikePoint[]): YearRun[] {
   const runs: YearRun[] = [];
@@ -97,14 +119,14 @@ export class StrikeCanvasLayer extends L.Layer {
   private selectedId: string | null = null;
   /** Per year run (keyed by its first strike, which is stable per dataset): positions in Leaflet's pixel space at `zoom`. */
   private projections = new Map<StrikePoint, Projection>();
-  /** Per year run: its bitmap for the view `bitmapView` names. */
+  /** Per year run: its bitmap for the view `bitmapView` names (some may still be being drawn). */
   private bitmaps = new Map<StrikePoint, YearBitmap>();
   private bitmapView = '';
-  /** Where the canvas sits (layer point of its top-left corner) and the view it was drawn for. */
-  private topLeft = L.point(0, 0);
-  private drawnCenter: L.LatLng | null = null;
-  private drawnZoom = 0;
-  private drawnSize = { width: 0, height: 0 };
+  /** The view each canvas shows: the strikes canvas keeps its last drawing until the next one is complete. */
+  private strikesView: CanvasView | null = null;
+  private selectionView: CanvasView | null = null;
+  /** Bumped by every redraw: a bitmap job started by an older one stops. */
+  private drawGeneration = 0;
   private hoverFrame = 0;
 
   private onSelectStrike: (id: string) => void = () => {};
@@ -174,6 +196,9 @@ export class StrikeCanvasLayer extends L.Layer {
     this.selectionCtx = null;
     this.bitmaps.clear();
     this.bitmapView = '';
+    this.drawGeneration++;
+    this.strikesView = null;
+    this.selectionView = null;
     return this;
   }
 
@@ -188,22 +213,24 @@ export class StrikeCanvasLayer extends L.Layer {
     return events;
   }
 
-  /** During the zoom animation, scale the last drawing in place (as Leaflet's renderers do). */
+  /** During the zoom animation, scale each canvas's last drawing in place (as Leaflet's renderers do). */
   private animateZoom(e: L.ZoomAnimEvent) {
     const map = this._map;
-    if (!map || !this.canvas || !this.drawnCenter) return;
-    const scale = map.getZoomScale(e.zoom, this.drawnZoom);
-    const viewHalf = map.getSize().multiplyBy(0.5 + PADDING);
-    const centerPoint = map.project(this.drawnCenter, e.zoom);
+    if (!map) return;
     const origin = (map as unknown as { _getNewPixelOrigin(c: L.LatLng, z: number): L.Point })._getNewPixelOrigin(e.center, e.zoom);
-    const offset = viewHalf.multiplyBy(-scale).add(centerPoint).subtract(origin);
-    L.DomUtil.setTransform(this.canvas, offset, scale);
-    if (this.selectionCanvas) L.DomUtil.setTransform(this.selectionCanvas, offset, scale);
+    const place = (canvas: HTMLCanvasElement | null, view: CanvasView | null) => {
+      if (!canvas || !view) return;
+      const scale = map.getZoomScale(e.zoom, view.zoom);
+      const viewHalf = L.point(view.width / 2, view.height / 2);
+      const offset = viewHalf.multiplyBy(-scale).add(map.project(view.center, e.zoom)).subtract(origin);
+      L.DomUtil.setTransform(canvas, offset, scale);
+    };
+    place(this.canvas, this.strikesView);
+    place(this.selectionCanvas, this.selectionView);
   }
 
-  /** A year run's positions at the map's zoom (projected once per zoom). */
-  private projection(map: L.Map, run: YearRun): Projection {
-    const zoom = map.getZoom();
+  /** A year run's positions at `zoom` (the map's by default), projected once per zoom. */
+  private projection(map: L.Map, run: YearRun, zoom = map.getZoom()): Projection {
     const count = run.end - run.start;
     const cached = this.projections.get(run.first);
     if (cached && cached.zoom === zoom && cached.count === count) return cached;
@@ -220,14 +247,24 @@ export class StrikeCanvasLayer extends L.Layer {
     return projection;
   }
 
-  /** Container-relative offset: projected point − offset = position on the canvas. */
-  private canvasOrigin(map: L.Map): L.Point {
-    return map.getPixelOrigin().add(this.topLeft);
+  /** The view plus padding, where the canvases go now. */
+  private currentView(map: L.Map): CanvasView {
+    const size = map.getSize();
+    const pad = size.multiplyBy(PADDING).round();
+    const topLeft = map.containerPointToLayerPoint(pad.multiplyBy(-1)).round();
+    const width = size.x + 2 * pad.x;
+    const height = size.y + 2 * pad.y;
+    const dpr = window.devicePixelRatio || 1;
+    const zoom = map.getZoom();
+    // Projected point − origin = position on the canvas.
+    const origin = map.getPixelOrigin().add(topLeft);
+    return { topLeft, origin, center: map.getCenter(), zoom, width, height, dpr, key: `${zoom}|${origin.x}|${origin.y}|${width}x${height}|${dpr}` };
   }
 
-  /** Sizes and places a canvas over the view plus padding. */
-  private fit(canvas: HTMLCanvasElement, width: number, height: number, dpr: number): void {
-    L.DomUtil.setPosition(canvas, this.topLeft);
+  /** Sizes and places a canvas over a view plus padding. */
+  private fit(canvas: HTMLCanvasElement, view: CanvasView): void {
+    const { width, height, dpr } = view;
+    L.DomUtil.setPosition(canvas, view.topLeft);
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);
@@ -240,42 +277,83 @@ export class StrikeCanvasLayer extends L.Layer {
     const map = this._map;
     const canvas = this.canvas;
     if (!map || !canvas) return;
-    const size = map.getSize();
-    const pad = size.multiplyBy(PADDING).round();
-    this.topLeft = map.containerPointToLayerPoint(pad.multiplyBy(-1)).round();
-    const width = size.x + 2 * pad.x;
-    const height = size.y + 2 * pad.y;
-    this.drawnCenter = map.getCenter();
-    this.drawnZoom = map.getZoom();
-    this.drawnSize = { width, height };
-    const dpr = window.devicePixelRatio || 1;
-    this.fit(canvas, width, height, dpr);
-    if (this.selectionCanvas) this.fit(this.selectionCanvas, width, height, dpr);
+    const view = this.currentView(map);
+    const generation = ++this.drawGeneration;
+    if (this.selectionCanvas) this.fit(this.selectionCanvas, view);
+    this.selectionView = view;
     this.drawSelection();
     const ctx = this.ctx;
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    if (this.strikes.length === 0) return;
-    const o = this.canvasOrigin(map);
-
-    if (this.strikes.length > BATCH_ABOVE) {
-      // Dense: the bitmaps hold for this exact view; a pan or a zoom draws them afresh.
-      const view = `${this.drawnZoom}|${o.x}|${o.y}|${width}x${height}|${dpr}`;
-      if (view !== this.bitmapView) {
-        this.bitmaps.clear();
-        this.bitmapView = view;
-      }
-      for (const run of this.runs) {
-        const bitmap = this.yearBitmap(map, run, o, width, height, dpr);
-        if (bitmap.image) ctx.drawImage(bitmap.image, bitmap.x, bitmap.y, bitmap.w, bitmap.h);
-      }
+    if (!ctx || this.strikes.length <= BATCH_ABOVE) {
+      this.show(view);
+      if (ctx) this.drawCircles(map, ctx, view);
       return;
     }
-    // Circle by circle, in data order (overlaps darken, as separate circles do).
+    // Dense: the bitmaps hold for this exact view; a pan or a zoom draws them afresh.
+    if (view.key !== this.bitmapView) {
+      this.bitmaps = new Map();
+      this.bitmapView = view.key;
+    }
+    const missing = this.runs.filter((run) => this.bitmaps.get(run.first)?.count !== run.end - run.start);
+    if (missing.length === 0) {
+      this.composite(view);
+      return;
+    }
+    void this.drawBitmaps(map, view, missing, generation);
+  }
+
+  /** Moves the strikes canvas to `view` and clears it. */
+  private show(view: CanvasView): CanvasRenderingContext2D | null {
+    if (this.canvas) this.fit(this.canvas, view);
+    this.strikesView = view;
+    const ctx = this.ctx;
+    if (!ctx) return null;
+    ctx.setTransform(view.dpr, 0, 0, view.dpr, 0, 0);
+    ctx.clearRect(0, 0, view.width, view.height);
+    return ctx;
+  }
+
+  /** Every year's bitmap onto the canvas, at once (they are all drawn for `view`). */
+  private composite(view: CanvasView): void {
+    const ctx = this.show(view);
+    if (!ctx) return;
+    for (const run of this.runs) {
+      const bitmap = this.bitmaps.get(run.first);
+      if (bitmap?.image) ctx.drawImage(bitmap.image, bitmap.x, bitmap.y, bitmap.w, bitmap.h);
+    }
+  }
+
+  /**
+   * Draws the years' bitmaps that `view` lacks in slices of about SLICE_MS, a task boundary
+   * between them (100,000 strikes take a quarter of a second or more to stamp), then shows them
+   * all in one go. Until then the canvas keeps its last drawing, so nothing flickers; a newer
+   * redraw (another view, other strikes) stops this one.
+   */
+  private async drawBitmaps(map: L.Map, view: CanvasView, runs: YearRun[], generation: number): Promise<void> {
+    const bitmaps = this.bitmaps;
+    let start = performance.now();
+    for (const run of runs) {
+      const steps = this.yearBitmap(map, run, view);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          bitmaps.set(run.first, step.value);
+          break;
+        }
+        if (performance.now() - start > SLICE_MS) {
+          await nextTask();
+          if (generation !== this.drawGeneration || !this._map) return;
+          start = performance.now();
+        }
+      }
+    }
+    if (generation === this.drawGeneration && this._map) this.composite(view);
+  }
+
+  /** Circle by circle, in data order (overlaps darken, as separate circles do). */
+  private drawCircles(map: L.Map, ctx: CanvasRenderingContext2D, view: CanvasView): void {
+    const { origin: o, width, height } = view;
     let current: StyleKey | null = null;
     for (const run of this.runs) {
-      const { px, py } = this.projection(map, run);
+      const { px, py } = this.projection(map, run, view.zoom);
       for (let i = run.start; i < run.end; i++) {
         const s = this.strikes[i]!;
         const x = px[i - run.start]! - o.x;
@@ -297,13 +375,13 @@ export class StrikeCanvasLayer extends L.Layer {
    * One year's strikes on their own bitmap, cropped to where they fall on the canvas. Each
    * (style, size) is drawn once onto a small sprite and stamped at most once per pixel: thousands
    * of anti-aliased translucent paths are slow to rasterise without a GPU; image stamps are not,
-   * and a circle stamped twice on the same pixel looks the same.
+   * and a circle stamped twice on the same pixel looks the same. A generator: it pauses every
+   * STAMPS_PER_STEP stamps, so the caller can spread a big year over several tasks.
    */
-  private yearBitmap(map: L.Map, run: YearRun, o: L.Point, width: number, height: number, dpr: number): YearBitmap {
+  private *yearBitmap(map: L.Map, run: YearRun, view: CanvasView): Generator<void, YearBitmap> {
+    const { origin: o, width, height, dpr } = view;
     const count = run.end - run.start;
-    const cached = this.bitmaps.get(run.first);
-    if (cached && cached.count === count) return cached;
-    const { px, py } = this.projection(map, run);
+    const { px, py } = this.projection(map, run, view.zoom);
     let x0 = Infinity;
     let y0 = Infinity;
     let x1 = -Infinity;
@@ -334,6 +412,7 @@ export class StrikeCanvasLayer extends L.Layer {
       const ox = o.x + bitmap.x;
       const oy = o.y + bitmap.y;
       for (let i = 0; i < count; i++) {
+        if (i > 0 && i % STAMPS_PER_STEP === 0) yield;
         const s = this.strikes[run.start + i]!;
         const x = Math.round(px[i]! - ox);
         const y = Math.round(py[i]! - oy);
@@ -349,7 +428,6 @@ export class StrikeCanvasLayer extends L.Layer {
       }
       bitmap.image = image;
     }
-    this.bitmaps.set(run.first, bitmap);
     return bitmap;
   }
 
@@ -357,17 +435,16 @@ export class StrikeCanvasLayer extends L.Layer {
   private drawSelection(): void {
     const map = this._map;
     const ctx = this.selectionCtx;
-    if (!map || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    const { width, height } = this.drawnSize;
+    const view = this.selectionView;
+    if (!map || !ctx || !view) return;
+    const { dpr, width, height, origin: o } = view;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     if (this.selectedId === null) return;
     const index = this.strikes.findIndex((s) => s.id === this.selectedId);
     if (index < 0) return;
     const s = this.strikes[index]!;
-    const p = map.project([s.lat, s.lon], map.getZoom());
-    const o = this.canvasOrigin(map);
+    const p = map.project([s.lat, s.lon], view.zoom);
     applyStyle(ctx, 'selected');
     this.circle(ctx, p.x - o.x, p.y - o.y, s.radius + 3, 'selected');
     ctx.globalAlpha = 1;
