@@ -7,18 +7,19 @@
 import { encodeDataset, transferables } from '../data/columnTransfer';
 import { buildDatasetIndex, datasetIndexTransferables } from '../crossfilter/datasetIndex';
 import { deriveStrikeYears } from '../panels/drones/droneSelectors';
+import { strikesPerFiscalYear } from '../panels/lens/lensSelectors';
 import type { Dataset } from '../data/schema';
 import { strikesOfTracker, strikeTrackers } from '../data/trackers';
 import { parseToOutcome, type DerivedViews, type WireOutcome } from './parseOutcome';
 
-/** The drone panel's per-year rows, for each tracker's view of the strikes (one view when there is one tracker). */
+/** The drone panel's per-year rows, for each tracker's view of the strikes (one view when there is one tracker), and the lens panel's counts. */
 function derivedViews(dataset: Dataset): DerivedViews {
   const strikes = dataset.strikes;
-  if (!strikes) return { strikeYears: [] };
+  if (!strikes) return { strikeYears: [], strikesPerFiscalYear: null };
   const trackers = strikeTrackers(strikes);
   // null: all the strikes (the derived series over every tracker), then each tracker on its own.
   const views = trackers.length > 1 ? [null, ...trackers] : [null];
-  return { strikeYears: views.map((tracker) => ({ tracker, rows: deriveStrikeYears(strikesOfTracker(strikes, tracker)) })) };
+  return { strikeYears: views.map((tracker) => ({ tracker, rows: deriveStrikeYears(strikesOfTracker(strikes, tracker)) })), strikesPerFiscalYear: strikesPerFiscalYear(strikes) };
 }
 
 export interface ParseRequest {

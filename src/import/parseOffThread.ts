@@ -3,6 +3,7 @@ import { adoptDatasetIndex } from '../crossfilter/datasetIndex';
 import type { Dataset } from '../data/schema';
 import { datasetForStrikeTracker, strikesOfTracker, strikeTrackers } from '../data/trackers';
 import { adoptDerivedStrikeYears } from '../panels/drones/droneSelectors';
+import { adoptStrikesPerFiscalYear } from '../panels/lens/lensSelectors';
 import { prepareMapData } from '../panels/map/mapSelectors';
 import { markNeutralized } from './neutralized';
 import { parseToOutcome, type ParseOutcome, type WireOutcome } from './parseOutcome';
@@ -51,7 +52,10 @@ export function parseDatasetBlob(blob: Blob): Promise<ParseOutcome> {
           // The worker removed the bidirectional controls before encoding (parseOutcome.ts).
           markNeutralized(dataset);
           adoptDatasetIndex(dataset, answer.index);
-          if (dataset.strikes) for (const { tracker, rows } of answer.derived.strikeYears) adoptDerivedStrikeYears(strikesOfTracker(dataset.strikes, tracker), rows);
+          if (dataset.strikes) {
+            for (const { tracker, rows } of answer.derived.strikeYears) adoptDerivedStrikeYears(strikesOfTracker(dataset.strikes, tracker), rows);
+            if (answer.derived.strikesPerFiscalYear) adoptStrikesPerFiscalYear(dataset.strikes, answer.derived.strikesPerFiscalYear);
+          }
           await readyForScreen(dataset);
           return { ok: true, dataset, warnings: answer.warnings } as const;
         }),

@@ -16,10 +16,12 @@ export type WireOutcome = { ok: true; encoded: EncodedDataset; index: DatasetInd
 /**
  * Panel aggregates over every strike that the worker computes with the panels' own functions, so
  * the first render finds them cached: the drone panel's per-year rows of each tracker (24 rows
- * from 100,000 strikes, otherwise a tenth of a second inside that render).
+ * from 100,000 strikes, otherwise a tenth of a second inside that render), the lens panel's counts.
  */
 export interface DerivedViews {
   strikeYears: { tracker: Tracker | null; rows: StrikeYear[] }[];
+  /** The lens panel's strikes per US fiscal year. */
+  strikesPerFiscalYear: Map<number, number> | null;
 }
 
 /**

@@ -189,15 +189,25 @@ export function beforeAfter(slots: readonly LensSlot[], event: Pick<LensEvent, '
   return { eventId: event.id, title: event.title, tone: event.tone, fiscalYear: fy, nextYear: fy + 1, changes, unavailable };
 }
 
-/** TBIJ strikes per US fiscal year, counted from the per-strike rows. */
+const fiscalCountCache = new WeakMap<NonNullable<Dataset['strikes']>, Map<number, number>>();
+
+/** TBIJ strikes per US fiscal year, counted from the per-strike rows (once per table: a pass over 100,000 rows otherwise runs on every filter change). */
 export function strikesPerFiscalYear(strikes: Dataset['strikes']): Map<number, number> {
+  const cached = strikes && fiscalCountCache.get(strikes);
+  if (cached) return cached;
   const counts = new Map<number, number>();
   for (const s of strikes ?? []) {
     if ((s.tracker ?? 'tbij') !== STRIKE_TRACKER) continue;
     const fy = fiscalYearOfDate(s.date);
     counts.set(fy, (counts.get(fy) ?? 0) + 1);
   }
+  if (strikes) fiscalCountCache.set(strikes, counts);
   return counts;
+}
+
+/** Files counts that strikesPerFiscalYear made elsewhere (the parse worker) under the page's copy of the strikes. */
+export function adoptStrikesPerFiscalYear(strikes: NonNullable<Dataset['strikes']>, counts: Map<number, number>): void {
+  fiscalCountCache.set(strikes, counts);
 }
 
 // ---------------------------------------------------------------------------------------------
