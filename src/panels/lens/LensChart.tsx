@@ -23,6 +23,8 @@ function canvasMeasure(el: Element | null): MeasureText {
   return (text) => Math.ceil(ctx.measureText(text).width) + 1;
 }
 
+const PLOT_H = BANDS.axisY - BANDS.plotTop;
+
 const billions = (v: number) => `$${Number((v / 1000).toFixed(1))}bn`;
 
 function niceMax(value: number): number {
@@ -47,13 +49,8 @@ export const LensChart = memo(function LensChart({ view, width, onAction }: { vi
 
   const aidTop = niceMax(view.maxAid);
   const strikeTop = niceMax(view.maxStrikes);
-  const plotH = BANDS.axisY - BANDS.plotTop;
-  const yAid = (v: number) => BANDS.axisY - (v / aidTop) * plotH;
-  const yStrikes = (v: number) => BANDS.axisY - (v / strikeTop) * plotH;
-
-  const years: number[] = [];
-  for (let y = scale.from; y <= scale.to; y++) years.push(y);
-  const tickEvery = Math.max(1, Math.ceil(34 / scale.unit));
+  const yAid = (v: number) => BANDS.axisY - (v / aidTop) * PLOT_H;
+  const yStrikes = (v: number) => BANDS.axisY - (v / strikeTop) * PLOT_H;
 
   const localX = (e: PointerEvent) => e.clientX - (svgRef.current?.getBoundingClientRect().left ?? 0);
   const onPointerDown = (e: PointerEvent<SVGRectElement>) => {
@@ -79,12 +76,11 @@ export const LensChart = memo(function LensChart({ view, width, onAction }: { vi
   };
 
   const band = drag ?? view.dimRange;
-  const strikePath = view.strikes.map((p, i) => `${i ? 'L' : 'M'}${scale.mid(p.fiscalYear).toFixed(1)},${yStrikes(p.strikes).toFixed(1)}`).join('');
 
   return (
     <svg ref={svgRef} className="lens-chart__svg" width={width} height={LENS_HEIGHT} viewBox={`0 0 ${width} ${LENS_HEIGHT}`} role="group" aria-label="Aid, drone strikes and events by US fiscal year">
       {band && (
-        <rect className="lens-chart__band" x={scale.x(Math.max(band.from, scale.from))} width={scale.unit * (Math.min(band.to, scale.to) - Math.max(band.from, scale.from) + 1)} y={BANDS.plotTop} height={plotH} fill="#1f2a44" fillOpacity={0.08} />
+        <rect className="lens-chart__band" x={scale.x(Math.max(band.from, scale.from))} width={scale.unit * (Math.min(band.to, scale.to) - Math.max(band.from, scale.from) + 1)} y={BANDS.plotTop} height={PLOT_H} fill="#1f2a44" fillOpacity={0.08} />
       )}
       {/* Left axis: aid; right axis: strikes. */}
       {[0, 0.5, 1].map((t) => (
@@ -104,35 +100,14 @@ export const LensChart = memo(function LensChart({ view, width, onAction }: { vi
       <text x={width - 4} y={BANDS.plotTop - 10} fontSize={10} fill="#7a2a2a" textAnchor="end" className="lens-chart__axis-title">
         Strikes
       </text>
-      {view.slots.map((s) => {
-        const years = s.end - s.start + 1;
-        const perYear = years > 1 ? 1 / years : 1;
-        let y = BANDS.axisY;
-        const x = scale.x(s.start) + (years > 1 ? 2 : scale.unit * 0.15);
-        const w = years > 1 ? scale.unit * years - 4 : scale.unit * 0.7;
-        return (
-          <g key={s.label} className="lens-chart__slot" opacity={s.dimmed ? 0.3 : 1} data-fy={s.label}>
-            <title>{`${s.label}: ${LENS_CATEGORIES.map((c) => `${LENS_CATEGORY_LABELS[c]} $${s.amounts[c].toLocaleString('en-US')}m`).join(', ')}${years > 1 ? ' (one six-year figure; drawn as its yearly average)' : ''}`}</title>
-            {LENS_CATEGORIES.map((c) => {
-              const h = (s.amounts[c] * perYear * plotH) / aidTop;
-              y -= h;
-              return <rect key={c} x={x} y={y} width={Math.max(1, w)} height={Math.max(0, h)} fill={LENS_CATEGORY_COLORS[c]} fillOpacity={years > 1 ? 0.55 : 0.9} />;
-            })}
-          </g>
-        );
-      })}
-      {strikePath && <path d={strikePath} fill="none" stroke="#7a2a2a" strokeWidth={2} className="lens-chart__strikes" />}
-      {view.strikes.map((p) => (
-        <circle key={p.fiscalYear} cx={scale.mid(p.fiscalYear)} cy={yStrikes(p.strikes)} r={2.5} fill="#7a2a2a" opacity={p.dimmed ? 0.3 : 1}>
-          <title>{`FY${p.fiscalYear}: ${p.strikes} strikes (TBIJ)`}</title>
-        </circle>
-      ))}
+      <LensBars slots={view.slots} scale={scale} aidTop={aidTop} />
+      <LensStrikes strikes={view.strikes} scale={scale} strikeTop={strikeTop} />
       <rect
         className="lens-chart__hit"
         x={scale.left}
         y={BANDS.plotTop}
         width={scale.right - scale.left}
-        height={plotH}
+        height={PLOT_H}
         fill="transparent"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -140,22 +115,7 @@ export const LensChart = memo(function LensChart({ view, width, onAction }: { vi
         data-testid="lens-plot"
       />
       <line className="lens-chart__axis" x1={scale.left} x2={scale.right} y1={BANDS.axisY} y2={BANDS.axisY} stroke="#1b2233" strokeWidth={1.5} />
-      {years.map((fy) => {
-        const full = fiscalYearLabel(fy);
-        const shown = (fy - scale.from) % tickEvery !== 0 ? '' : scale.unit * tickEvery >= 44 ? full : `’${String(fy).slice(2)}`;
-        // Label in name (WCAG 2.5.3): the name starts with the text shown.
-        const name = shown === '' || shown === full ? `${full}: select this fiscal year` : `${shown}: ${full}, select this fiscal year`;
-        return (
-          <g key={fy} role="button" tabIndex={0} aria-label={name} className="lens-chart__tick" onClick={() => onAction({ kind: 'toggle-year', year: fy })} onKeyDown={activate(() => onAction({ kind: 'toggle-year', year: fy }))}>
-            <rect x={scale.x(fy)} y={BANDS.axisY + 2} width={scale.unit} height={16} fill="transparent" />
-            {shown && (
-              <text x={scale.mid(fy)} y={BANDS.axisY + 14} textAnchor="middle" fontSize={10} fill="#1b2233">
-                {shown}
-              </text>
-            )}
-          </g>
-        );
-      })}
+      <LensTicks scale={scale} onAction={onAction} />
       {layout.labels.map((l) => (
         <g key={`${l.tone}-${l.eventIds[0]}`} className={`lens-chart__label lens-chart__label--${l.tone}`} data-events={l.eventIds.join(' ')} aria-hidden="true">
           <line x1={l.anchorX} x2={l.anchorX} y1={l.tone === 'cooperation' ? l.y + 2 : l.y - LABEL_FONT_PX} y2={l.tone === 'cooperation' ? BANDS.plotTop - 12 : BANDS.axisY + 30} stroke={TONE_COLORS[l.tone]} strokeOpacity={0.35} />
@@ -181,5 +141,76 @@ export const LensChart = memo(function LensChart({ view, width, onAction }: { vi
         </g>
       ))}
     </svg>
+  );
+});
+
+type Scale = ReturnType<typeof fiscalScale>;
+
+/*
+ * The bars, the strike line and the year ticks are their own memoised parts: a selection or a
+ * drag changes the markers and labels only, so these keep their elements as they are.
+ */
+const LensBars = memo(function LensBars({ slots, scale, aidTop }: { slots: OkView['slots']; scale: Scale; aidTop: number }) {
+  return (
+    <>
+      {slots.map((s) => {
+        const years = s.end - s.start + 1;
+        const perYear = years > 1 ? 1 / years : 1;
+        let y = BANDS.axisY;
+        const x = scale.x(s.start) + (years > 1 ? 2 : scale.unit * 0.15);
+        const w = years > 1 ? scale.unit * years - 4 : scale.unit * 0.7;
+        return (
+          <g key={s.label} className="lens-chart__slot" opacity={s.dimmed ? 0.3 : 1} data-fy={s.label}>
+            <title>{`${s.label}: ${LENS_CATEGORIES.map((c) => `${LENS_CATEGORY_LABELS[c]} $${s.amounts[c].toLocaleString('en-US')}m`).join(', ')}${years > 1 ? ' (one six-year figure; drawn as its yearly average)' : ''}`}</title>
+            {LENS_CATEGORIES.map((c) => {
+              const h = (s.amounts[c] * perYear * PLOT_H) / aidTop;
+              y -= h;
+              return <rect key={c} x={x} y={y} width={Math.max(1, w)} height={Math.max(0, h)} fill={LENS_CATEGORY_COLORS[c]} fillOpacity={years > 1 ? 0.55 : 0.9} />;
+            })}
+          </g>
+        );
+      })}
+    </>
+  );
+});
+
+const LensStrikes = memo(function LensStrikes({ strikes, scale, strikeTop }: { strikes: OkView['strikes']; scale: Scale; strikeTop: number }) {
+  const yStrikes = (v: number) => BANDS.axisY - (v / strikeTop) * PLOT_H;
+  const strikePath = strikes.map((p, i) => `${i ? 'L' : 'M'}${scale.mid(p.fiscalYear).toFixed(1)},${yStrikes(p.strikes).toFixed(1)}`).join('');
+  return (
+    <>
+      {strikePath && <path d={strikePath} fill="none" stroke="#7a2a2a" strokeWidth={2} className="lens-chart__strikes" />}
+      {strikes.map((p) => (
+        <circle key={p.fiscalYear} cx={scale.mid(p.fiscalYear)} cy={yStrikes(p.strikes)} r={2.5} fill="#7a2a2a" opacity={p.dimmed ? 0.3 : 1}>
+          <title>{`FY${p.fiscalYear}: ${p.strikes} strikes (TBIJ)`}</title>
+        </circle>
+      ))}
+    </>
+  );
+});
+
+const LensTicks = memo(function LensTicks({ scale, onAction }: { scale: Scale; onAction: (a: LensAction) => void }) {
+  const years: number[] = [];
+  for (let y = scale.from; y <= scale.to; y++) years.push(y);
+  const tickEvery = Math.max(1, Math.ceil(34 / scale.unit));
+  return (
+    <>
+      {years.map((fy) => {
+        const full = fiscalYearLabel(fy);
+        const shown = (fy - scale.from) % tickEvery !== 0 ? '' : scale.unit * tickEvery >= 44 ? full : `’${String(fy).slice(2)}`;
+        // Label in name (WCAG 2.5.3): the name starts with the text shown.
+        const name = shown === '' || shown === full ? `${full}: select this fiscal year` : `${shown}: ${full}, select this fiscal year`;
+        return (
+          <g key={fy} role="button" tabIndex={0} aria-label={name} className="lens-chart__tick" onClick={() => onAction({ kind: 'toggle-year', year: fy })} onKeyDown={activate(() => onAction({ kind: 'toggle-year', year: fy }))}>
+            <rect x={scale.x(fy)} y={BANDS.axisY + 2} width={scale.unit} height={16} fill="transparent" />
+            {shown && (
+              <text x={scale.mid(fy)} y={BANDS.axisY + 14} textAnchor="middle" fontSize={10} fill="#1b2233">
+                {shown}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </>
   );
 });
