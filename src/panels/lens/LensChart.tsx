@@ -2,7 +2,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, t
 import type { YearRange } from '../../crossfilter/filters';
 import { TONE_COLORS } from '../../theme/palette';
 import { BANDS, estimateWidth, fiscalScale, LABEL_FONT_PX, LENS_HEIGHT, layoutEvents, type MeasureText } from './lensLayout';
-import { fiscalYearLabel, LENS_CATEGORIES, LENS_CATEGORY_COLORS, LENS_CATEGORY_LABELS, type LensView } from './lensSelectors';
+import { fiscalYearLabel, LENS_CATEGORIES, LENS_CATEGORY_COLORS, LENS_CATEGORY_LABELS, type LensEvent, type LensView } from './lensSelectors';
 
 type OkView = Extract<LensView, { state: 'ok' }>;
 
@@ -117,28 +117,10 @@ export const LensChart = memo(function LensChart({ view, width, onAction }: { vi
       <line className="lens-chart__axis" x1={scale.left} x2={scale.right} y1={BANDS.axisY} y2={BANDS.axisY} stroke="#1b2233" strokeWidth={1.5} />
       <LensTicks scale={scale} onAction={onAction} />
       {layout.labels.map((l) => (
-        <g key={`${l.tone}-${l.eventIds[0]}`} className={`lens-chart__label lens-chart__label--${l.tone}`} data-events={l.eventIds.join(' ')} aria-hidden="true">
-          <line x1={l.anchorX} x2={l.anchorX} y1={l.tone === 'cooperation' ? l.y + 2 : l.y - LABEL_FONT_PX} y2={l.tone === 'cooperation' ? BANDS.plotTop - 12 : BANDS.axisY + 30} stroke={TONE_COLORS[l.tone]} strokeOpacity={0.35} />
-          <text x={l.x} y={l.y} fontSize={LABEL_FONT_PX} fill={TONE_COLORS[l.tone]}>
-            {l.text}
-          </text>
-        </g>
+        <LensLabel key={`${l.tone}-${l.eventIds[0]}`} tone={l.tone} events={l.eventIds.join(' ')} x={l.x} y={l.y} anchorX={l.anchorX} text={l.text} />
       ))}
       {layout.markers.map(({ event, x, y }) => (
-        <g
-          key={event.id}
-          role="button"
-          tabIndex={0}
-          aria-pressed={event.selected}
-          aria-label={`${event.title}, FY${event.fiscalYear}, ${event.tone}`}
-          className={`lens-chart__marker lens-chart__marker--${event.tone}${event.selected ? ' lens-chart__marker--selected' : ''}`}
-          data-tone={event.tone}
-          onClick={() => onAction({ kind: 'select', eventId: event.id })}
-          onKeyDown={activate(() => onAction({ kind: 'select', eventId: event.id }))}
-        >
-          <title>{`${event.title} (${event.date}, FY${event.fiscalYear})`}</title>
-          <path d={`M${x},${y - 4.5}L${x + 4.5},${y}L${x},${y + 4.5}L${x - 4.5},${y}Z`} fill={TONE_COLORS[event.tone]} stroke={event.selected ? '#111' : '#fff'} strokeWidth={event.selected ? 2 : 1} />
-        </g>
+        <LensMarker key={event.id} event={event} x={x} y={y} onAction={onAction} />
       ))}
     </svg>
   );
@@ -212,5 +194,36 @@ const LensTicks = memo(function LensTicks({ scale, onAction }: { scale: Scale; o
         );
       })}
     </>
+  );
+});
+
+/** A label, on plain values: the layout is made again on a selection, but most labels stay where they were. */
+const LensLabel = memo(function LensLabel({ tone, events, x, y, anchorX, text }: { tone: LensEvent['tone']; events: string; x: number; y: number; anchorX: number; text: string }) {
+  return (
+    <g className={`lens-chart__label lens-chart__label--${tone}`} data-events={events} aria-hidden="true">
+      <line x1={anchorX} x2={anchorX} y1={tone === 'cooperation' ? y + 2 : y - LABEL_FONT_PX} y2={tone === 'cooperation' ? BANDS.plotTop - 12 : BANDS.axisY + 30} stroke={TONE_COLORS[tone]} strokeOpacity={0.35} />
+      <text x={x} y={y} fontSize={LABEL_FONT_PX} fill={TONE_COLORS[tone]}>
+        {text}
+      </text>
+    </g>
+  );
+});
+
+/** An event marker: an unselected event keeps its object across a selection change, so it is not drawn again. */
+const LensMarker = memo(function LensMarker({ event, x, y, onAction }: { event: LensEvent; x: number; y: number; onAction: (a: LensAction) => void }) {
+  return (
+    <g
+      role="button"
+      tabIndex={0}
+      aria-pressed={event.selected}
+      aria-label={`${event.title}, FY${event.fiscalYear}, ${event.tone}`}
+      className={`lens-chart__marker lens-chart__marker--${event.tone}${event.selected ? ' lens-chart__marker--selected' : ''}`}
+      data-tone={event.tone}
+      onClick={() => onAction({ kind: 'select', eventId: event.id })}
+      onKeyDown={activate(() => onAction({ kind: 'select', eventId: event.id }))}
+    >
+      <title>{`${event.title} (${event.date}, FY${event.fiscalYear})`}</title>
+      <path d={`M${x},${y - 4.5}L${x + 4.5},${y}L${x},${y + 4.5}L${x - 4.5},${y}Z`} fill={TONE_COLORS[event.tone]} stroke={event.selected ? '#111' : '#fff'} strokeWidth={event.selected ? 2 : 1} />
+    </g>
   );
 });
