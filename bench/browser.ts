@@ -223,7 +223,7 @@ async function waitForPanels(page: Page, app: AppUnderTest, timeout: number): Pr
 
 // ------------------------------------------------------------------ interactions
 
-const panel = (page: Page, name: string) => page.getByRole('region', { name });
+const panel = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 type Interaction = (page: Page, app: AppUnderTest, i: number) => Promise<number>;
 
