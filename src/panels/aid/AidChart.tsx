@@ -34,6 +34,7 @@ export function slotDescription(slot: AidSlot): string {
   if (slot.hasOtherFigures) parts.push('other figures exist');
   if (slot.marked) parts.push('has matching events');
   if (slot.selected) parts.push('year of the selected item');
+  if (slot.filteredOut) parts.push('outside the selected years');
   return parts.join(', ');
 }
 
@@ -96,13 +97,16 @@ function useAidLive(): AidLive {
 export const AidChart = memo(function AidChart({ view, yearRange, onAction }: AidChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [drag, setDrag] = useState<{ from: string; to: string } | null>(null);
-  const slotByKey = useMemo(() => new Map(view.slots.map((s) => [s.key, s])), [view.slots]);
+  // The whole axis, whatever the year range: years outside it are faded, not removed, so a range
+  // change keeps the plotted data, the scales and the axis layout, and only restyles bars and ticks.
+  const slots = view.axisSlots;
+  const slotByKey = useMemo(() => new Map(slots.map((s) => [s.key, s])), [slots]);
   // The plotted numbers as a key: a selection or a highlight that only restyles bars keeps the
   // same `data` array, so Recharts does not recompute its scales and layout.
   const dataKey = useMemo(
     () =>
       JSON.stringify(
-        view.slots.map((slot) => {
+        slots.map((slot) => {
           const datum: Datum = { key: slot.key };
           view.series.forEach((s, i) => {
             const amount = slot.amounts[s.key];
@@ -111,7 +115,7 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
           return datum;
         }),
       ),
-    [view.slots, view.series],
+    [slots, view.series],
   );
   const data = useMemo(() => JSON.parse(dataKey) as Datum[], [dataKey]);
   // The series as drawn (key, name, colour); their dimming is live.
@@ -122,11 +126,11 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
   const focusedSlot = focusedTick ? slotByKey.get(focusedTick.key) : undefined;
   // Where CRS's yearly table stops: the slots after it are shaded and labelled (the panel says what continues).
   const cutoff = view.crsCutoff?.lastActual;
-  const afterCrsSlots = cutoff === undefined ? [] : view.slots.filter((s) => s.start > cutoff);
+  const afterCrsSlots = cutoff === undefined ? [] : slots.filter((s) => s.start > cutoff);
   const afterCrsFrom = afterCrsSlots[0]?.key ?? null;
   const afterCrsTo = afterCrsSlots[afterCrsSlots.length - 1]?.key ?? null;
   const chartRef = useRef<HTMLDivElement>(null);
-  const compact = useCompactTicks(chartRef, view.slots.length);
+  const compact = useCompactTicks(chartRef, slots.length);
 
   // Pointer handlers read the latest state from a ref, so they stay the same functions.
   const latest = useRef({ drag, slotByKey, yearRange, onAction, onPointerState });
@@ -162,11 +166,11 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
   }, []);
 
   const live = useMemo((): AidLive => {
-    const marks = view.slots.filter((s) => s.marked || s.selected).map((s): ColumnMark => ({ from: s.key, to: s.key, fill: s.selected ? '#1f5fa8' : '#b4312b', fillOpacity: s.selected ? 0.12 : 0.08 }));
-    const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
+    const marks = slots.filter((s) => s.marked || s.selected).map((s): ColumnMark => ({ from: s.key, to: s.key, fill: s.selected ? '#1f5fa8' : '#b4312b', fillOpacity: s.selected ? 0.12 : 0.08 }));
+    const dragArea = drag ? orderedKeys(slots, drag.from, drag.to) : null;
     const dragMarks = dragArea ? [{ from: dragArea[0], to: dragArea[1], fill: '#1f5fa8', fillOpacity: 0.15, stroke: '#1f5fa8' }] : [];
     return { slotByKey, series: view.series, unit: view.dollars.unit, yearRange, compact, marks, drag: dragMarks, onAction, onFocusTick };
-  }, [view.slots, view.series, view.dollars.unit, slotByKey, yearRange, compact, drag, onAction, onFocusTick]);
+  }, [slots, view.series, view.dollars.unit, slotByKey, yearRange, compact, drag, onAction, onFocusTick]);
 
   return (
     <div className="aid-chart" ref={chartRef}>
@@ -277,7 +281,7 @@ function orderedKeys(slots: readonly AidSlot[], a: string, b: string): [string, 
 function AidBarShape({ shape, slot, series, hatchId }: { shape: BarShapeProps; slot: AidSlot | undefined; series: AidSeries; hatchId: string }) {
   const { x, y, width, height } = shape;
   if (!slot || !(height > 0) || !(width > 0)) return null;
-  const faint = slot.dimmed || series.dimmed;
+  const faint = slot.dimmed || slot.filteredOut || series.dimmed;
   const provisional = slot.status !== null && slot.status !== 'actual';
   return (
     <rect
@@ -316,7 +320,7 @@ function SlotTick({ x, y, slot, compact, yearRange, onAction, onFocusTick }: Slo
       sub={second}
       compact={compact}
       marked={slot.marked}
-      dimmed={slot.dimmed}
+      dimmed={slot.dimmed || slot.filteredOut}
       selected={slot.selected}
       pressed={yearRange !== null && yearRange.from === slot.start && yearRange.to === slot.end}
       description={slotDescription(slot)}
@@ -386,6 +390,7 @@ function AidTooltip({ active, label, slotByKey, series, unit }: AidTooltipProps)
       )}
       {slot.marked && <p className="chart-tooltip__mark">◆ Year with events matching the timeline filters</p>}
       {slot.selected && <p className="chart-tooltip__mark">Year of the selected item</p>}
+      {slot.filteredOut && <p className="chart-tooltip__muted">Outside the selected years: faded here, and not in the table or the CSV.</p>}
       <p className="chart-tooltip__hint">Click to select this year; drag to select a range.</p>
     </div>
   );

@@ -27,6 +27,7 @@ export function yearDescription(y: DroneYear, short: boolean): string {
   }
   if (y.marked) parts.push('has matching events');
   if (y.selected) parts.push('year of the selected item');
+  if (y.filteredOut) parts.push('outside the selected years');
   return parts.join(', ');
 }
 
@@ -210,9 +211,9 @@ function LiveDroneShape({ shape: p, measure, hatchId }: { shape: BarShapeProps; 
   const { byKey } = useDroneLive();
   const y = byKey.get(String((p.payload as PlotDatum | undefined)?.key));
   if (!y) return <g />;
-  if (measure === 'strikes') return <CountShape x={p.x} y={p.y} width={p.width} height={p.height} value={y.strikes} hasRow={y.hasRow} color={MEASURE_COLORS.strikes} faint={y.dimmed} />;
+  if (measure === 'strikes') return <CountShape x={p.x} y={p.y} width={p.width} height={p.height} value={y.strikes} hasRow={y.hasRow} color={MEASURE_COLORS.strikes} faint={y.dimmed || y.filteredOut} />;
   const range = measure === 'killed' ? y.killed : y.civilians;
-  return <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={y.hasRow ? range : null} color={MEASURE_COLORS[measure]} hatchId={hatchId} faint={y.dimmed} />;
+  return <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={y.hasRow ? range : null} color={MEASURE_COLORS[measure]} hatchId={hatchId} faint={y.dimmed || y.filteredOut} />;
 }
 
 interface YearTickProps {
@@ -235,7 +236,7 @@ function YearTick({ x, y, year, short, yearRange, onAction, onFocusTick }: YearT
       sub={year.hasRow ? '' : 'n/a'}
       compact={short}
       marked={year.marked}
-      dimmed={year.dimmed}
+      dimmed={year.dimmed || year.filteredOut}
       selected={year.selected}
       pressed={yearRange !== null && yearRange.from === year.year && yearRange.to === year.year}
       description={yearDescription(year, short)}
@@ -284,6 +285,7 @@ function DroneTooltip({ active, label, byKey, series }: DroneTooltipProps) {
       {y.note && <p className="chart-tooltip__muted">{y.note}</p>}
       {y.marked && <p className="chart-tooltip__mark">◆ Year with events matching the timeline filters</p>}
       {y.selected && <p className="chart-tooltip__mark">Year of the selected item</p>}
+      {y.filteredOut && <p className="chart-tooltip__muted">Outside the selected years: faded here, and not in the table or the CSV.</p>}
       <p className="chart-tooltip__hint">Click to select this year; drag to select a range.</p>
     </div>
   );
