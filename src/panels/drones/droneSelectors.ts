@@ -13,6 +13,7 @@ import { sourceTitles, yearInRange, yearRangeDimmingPanel, yearRangeFilteringPan
 import { selectedItemYearIndexed as selectedItemYear, yearsWithMatchingEventsIndexed as yearsWithMatchingEvents } from '../../crossfilter/datasetIndex';
 import type { CellValue, TableModel } from '../../crossfilter/tableModel';
 import { strikesOfTracker, strikeTrackers, TRACKER_NAMES, trackerOfSeries } from '../../data/trackers';
+import { formatNumber } from '../../components/charts/numberFormat';
 
 /** The filter fields the drone panel reads (its hook subscribes to these only). */
 export const DRONE_FILTER_KEYS = ['yearRange', 'yearRangeOrigin', 'tones', 'themes', 'droneSeries', 'droneCompare', 'selection'] as const satisfies readonly (keyof Filters)[];
@@ -157,7 +158,7 @@ export function countRange(min: number | null, max: number | null): CountRange {
 
 /** "6–8", "6", "up to 8", "at least 6" or "unknown". */
 export function rangeText(r: Pick<CountRange, 'min' | 'max'>): string {
-  const fmt = (n: number) => n.toLocaleString('en-US');
+  const fmt = (n: number) => formatNumber(n);
   if (r.min !== null && r.max !== null) return r.min === r.max ? fmt(r.min) : `${fmt(r.min)}–${fmt(r.max)}`;
   if (r.min !== null) return `at least ${fmt(r.min)}`;
   if (r.max !== null) return `up to ${fmt(r.max)}`;
@@ -235,15 +236,15 @@ export function possibleStrikesByYear(strikes: readonly Strike[]): ReadonlyMap<n
 /** "129 (128 confirmed, 1 possible)" where possible strikes exist, else the plain count. */
 export function strikeCountText(y: Pick<DroneYear, 'strikes' | 'possibleStrikes'>): string {
   if (y.strikes === null) return 'unknown';
-  if (y.possibleStrikes === 0) return y.strikes.toLocaleString('en-US');
-  return `${(y.strikes + y.possibleStrikes).toLocaleString('en-US')} (${y.strikes.toLocaleString('en-US')} confirmed, ${y.possibleStrikes.toLocaleString('en-US')} possible)`;
+  if (y.possibleStrikes === 0) return formatNumber(y.strikes);
+  return `${formatNumber(y.strikes + y.possibleStrikes)} (${formatNumber(y.strikes)} confirmed, ${formatNumber(y.possibleStrikes)} possible)`;
 }
 
 /** "128 strikes", or "129 strikes (128 confirmed, 1 possible)", or "unknown number of strikes". */
 export function strikesPhrase(y: Pick<DroneYear, 'strikes' | 'possibleStrikes'>): string {
   if (y.strikes === null) return 'unknown number of strikes';
-  if (y.possibleStrikes === 0) return `${y.strikes.toLocaleString('en-US')} strikes`;
-  return `${(y.strikes + y.possibleStrikes).toLocaleString('en-US')} strikes (${y.strikes.toLocaleString('en-US')} confirmed, ${y.possibleStrikes.toLocaleString('en-US')} possible)`;
+  if (y.possibleStrikes === 0) return `${formatNumber(y.strikes)} strikes`;
+  return `${formatNumber(y.strikes + y.possibleStrikes)} strikes (${formatNumber(y.strikes)} confirmed, ${formatNumber(y.possibleStrikes)} possible)`;
 }
 
 function toDroneYear(row: StrikeYear, possible: ReadonlyMap<number, number> | null = null): Omit<DroneYear, 'dimmed' | 'filteredOut' | 'marked' | 'selected'> {
