@@ -4,7 +4,8 @@
  * message a user sees in the app is the message `npm run data:check` prints.
  */
 import { z } from 'zod';
-import { DatasetSchema, type Dataset } from './schema';
+import { DatasetSchema } from './datasetSchema';
+import { type Dataset } from './schema';
 import { locateJsonSyntaxError } from './jsonSyntax';
 import { findUnknownFields, type UnknownField } from './unknownFields';
 
