@@ -4,6 +4,8 @@
  * through `DatasetSchema` (the shipped file is checked at build, see scripts/vite/datasetIntegrity.ts).
  * The lists, date helpers and row types are in schema.ts, which the dashboard imports without zod.
  */
+// First: zod without `new Function` (the CSP has no 'unsafe-eval'), before any schema exists.
+import './zodConfig';
 import { z } from 'zod';
 import {
   AID_CATEGORIES,
