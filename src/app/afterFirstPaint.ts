@@ -5,7 +5,8 @@
  *
  * Painted means: the panels are on screen, none is still a placeholder (the dataset loading, the
  * map waiting for Leaflet), and they have settled: a whole frame passed without the panels' DOM
- * changing (a chart that measures its box draws one frame after it mounts). A load-failure view
+ * changing (a chart that measures its box draws one frame after it mounts), then the browser is
+ * idle. A load-failure view
  * counts as painted too. The page may also never get there (a big import still running, a hidden
  * tab): after MAX_WAIT_MS the signal fires anyway, so nothing waits for good.
  */
@@ -46,8 +47,9 @@ export function afterFirstPaint(): Promise<void> {
       }
       // A frame with no change since the last one, and nothing loading: the panels are drawn.
       if (!changed && !pending(main)) {
-        // This frame is being drawn now; go on once it is on screen.
-        setTimeout(finish, 0);
+        // This frame is being drawn now; go on once it is on screen and the page is idle.
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(finish, { timeout: 500 });
+        else setTimeout(finish, 50);
         return;
       }
       changed = false;
