@@ -79,9 +79,10 @@ export function PanelFrame({ panel, controls, hasOwnFilter = false, children, ta
         {tableOpen && table && (
           <>
             {tableControls && <div className="panel__table-controls">{tableControls}</div>}
-            <div className="panel__table" tabIndex={0} role="group" aria-label={`${title} table`}>
+            {/* A Tab stop so keyboard users can scroll it; a named section (a region), as a focusable scroller must say what it holds (axe focus-order-semantics). */}
+            <section className="panel__table" tabIndex={0} aria-label={`${title} table`}>
               <DataTable model={table} />
-            </div>
+            </section>
           </>
         )}
         {sources && sources.length > 0 && <SourcesLine sources={sources} />}

@@ -18,7 +18,8 @@ const VIEWPORTS = [
   { width: 320, height: 640 },
 ] as const;
 
-const panel = (page: Page, name: string) => page.getByRole('region', { name });
+// Exact: an open table is a region too, named "<panel> table".
+const panel = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const timeline = (page: Page) => panel(page, 'Cooperation and friction timeline');
 
 async function openDashboard(page: Page, query = '') {
@@ -26,27 +27,13 @@ async function openDashboard(page: Page, query = '') {
   for (const name of PANEL_NAMES) await expect(panel(page, name)).not.toHaveAttribute('aria-busy', 'true');
 }
 
-/**
- * Known gaps, each named by rule and node so that nothing else hides behind them (every other
- * node and every other rule counts). To fix next:
- * - target-size: the map's incident and operation markers are 16 px and sit close together, under
- *   WCAG 2.2's 24 px; a larger hit area needs the map export (which draws each marker from its
- *   computed box) to change with it.
- * - focus-order-semantics: an open panel table's scroll box is a Tab stop with role="group".
- */
-const KNOWN_GAPS: readonly [rule: string, target: RegExp][] = [
-  ['target-size', /\.map-marker/],
-  ['focus-order-semantics', /table"\]$|\.panel__table/],
-];
-const isKnownGap = (rule: string, target: string) => KNOWN_GAPS.some(([r, t]) => r === rule && t.test(target));
-
 /** One full axe run (every rule) over the whole page. */
 async function expectNoViolations(page: Page, state: string) {
   const results = await new AxeBuilder({ page }).withRules(ALL_RULES).analyze();
-  const found = results.violations
-    .map((v) => ({ ...v, targets: v.nodes.map((n) => n.target.join(' ')).filter((t) => !isKnownGap(v.id, t)) }))
-    .filter((v) => v.targets.length > 0)
-    .map((v) => `${v.id} (${v.impact}): ${v.targets.length} × ${v.targets.slice(0, 12).join(' | ')}`);
+  const found = results.violations.map((v) => {
+    const targets = v.nodes.map((n) => n.target.join(' '));
+    return `${v.id} (${v.impact}): ${targets.length} × ${targets.slice(0, 12).join(' | ')}`;
+  });
   expect(found, `axe violations: ${state}`).toEqual([]);
 }
 
@@ -156,6 +143,38 @@ test('the timeline is one Tab stop for its events, with arrow keys inside', asyn
   // Tab leaves the events for the year strip in one step.
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveClass(/timeline__tick/);
+});
+
+test('map markers are 24 px targets round a 16 px mark, and one Tab stop with arrow keys between them', async ({ page }) => {
+  await openDashboard(page);
+  const map = panel(page, 'Border incidents map');
+  const markers = map.locator('.leaflet-marker-icon.map-marker');
+  expect(await markers.count()).toBeGreaterThan(10);
+  const sizes = await markers.evaluateAll((els) =>
+    els.map((el) => {
+      const box = el.getBoundingClientRect();
+      const mark = getComputedStyle(el, '::before');
+      return { box: Math.min(box.width, box.height), mark: parseFloat(mark.width) };
+    }),
+  );
+  for (const { box, mark } of sizes) {
+    expect(box).toBeGreaterThanOrEqual(24);
+    expect(mark).toBe(16);
+  }
+  expect(await map.locator('.leaflet-marker-icon.map-marker[tabindex="0"]').count()).toBe(1);
+
+  await map.locator('.leaflet-marker-icon.map-marker[tabindex="0"]').focus();
+  const first = await page.locator(':focus').getAttribute('aria-label');
+  await page.keyboard.press('ArrowRight');
+  const second = await page.locator(':focus').getAttribute('aria-label');
+  expect(second).not.toBe(first);
+  await expect(page.locator(':focus')).toHaveAttribute('tabindex', '0');
+  expect(await map.locator('.leaflet-marker-icon.map-marker[tabindex="0"]').count()).toBe(1);
+  await page.keyboard.press('Home');
+  expect(await page.locator(':focus').getAttribute('aria-label')).toBe(first);
+  // Tab leaves the markers in one step.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.matches('.leaflet-marker-icon') ?? false)).toBe(false);
 });
 
 test('the event card takes focus on open, Escape closes it and gives focus back; Escape also closes a map popup', async ({ page }) => {

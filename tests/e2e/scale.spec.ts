@@ -35,7 +35,7 @@ test('a 100,000-strike file loads, its map table stays small in the DOM, and it 
 
   const map = page.getByRole('region', { name: 'Border incidents map' });
   await map.getByRole('button', { name: 'Show table' }).click();
-  const table = map.getByRole('group', { name: 'Border incidents map table' }).getByRole('table');
+  const table = map.getByRole('region', { name: 'Border incidents map table' }).getByRole('table');
   await expect(table).toBeVisible();
   // Every strike with coordinates (about 99% of them) is a row of the table…
   const rowCount = Number(await table.getAttribute('aria-rowcount'));

@@ -179,7 +179,24 @@ function StrikePopupContent({ strike }: { strike: StrikePoint }) {
  * tabindex 0 and role="button"; we add its name (aria-label), its selected state (aria-pressed)
  * and Enter/Space to select it.
  */
-const LocatedMarkerView = memo(function LocatedMarkerView({ item, selected, dx, onSelect }: { item: LocatedMarker; selected: boolean; dx: number; onSelect: OnSelect }) {
+const LocatedMarkerView = memo(function LocatedMarkerView({
+  item,
+  selected,
+  tabStop,
+  dx,
+  onSelect,
+  onFocusMarker,
+  onMoveFocus,
+}: {
+  item: LocatedMarker;
+  selected: boolean;
+  /** The markers are one Tab stop (roving tabindex): this one holds it. */
+  tabStop: boolean;
+  dx: number;
+  onSelect: OnSelect;
+  onFocusMarker: (id: string) => void;
+  onMoveFocus: (from: string, key: RovingKey) => void;
+}) {
   const ref = useRef<L.Marker>(null);
   const icon = markerIcon(item.layer === 'operations' ? 'military-operation' : item.type, item.approximate, selected, dx);
   const activate = useCallback(() => onSelect({ kind: 'incident', id: item.id }), [onSelect, item.id]);
@@ -190,11 +207,12 @@ const LocatedMarkerView = memo(function LocatedMarkerView({ item, selected, dx, 
   useEffect(() => {
     const el = ref.current?.getElement();
     if (!el) return;
+    el.dataset.markerId = item.id;
     el.setAttribute('aria-label', item.accessibleName);
     el.setAttribute('aria-pressed', String(selected));
     el.setAttribute('role', 'button');
-    el.tabIndex = 0;
-  }, [item.accessibleName, selected, icon]);
+    el.tabIndex = tabStop ? 0 : -1;
+  }, [item.id, item.accessibleName, selected, icon, tabStop]);
 
   useEffect(() => {
     const el = ref.current?.getElement();
@@ -204,11 +222,21 @@ const LocatedMarkerView = memo(function LocatedMarkerView({ item, selected, dx, 
         e.preventDefault();
         e.stopPropagation();
         activate();
+      } else if (isRovingKey(e.key)) {
+        // Arrow keys move between markers here, rather than pan the map.
+        e.preventDefault();
+        e.stopPropagation();
+        onMoveFocus(item.id, e.key);
       }
     };
+    const onFocus = () => onFocusMarker(item.id);
     el.addEventListener('keydown', onKeyDown);
-    return () => el.removeEventListener('keydown', onKeyDown);
-  }, [activate]);
+    el.addEventListener('focus', onFocus);
+    return () => {
+      el.removeEventListener('keydown', onKeyDown);
+      el.removeEventListener('focus', onFocus);
+    };
+  }, [activate, onFocusMarker, onMoveFocus, item.id, icon]);
 
   useEffect(() => {
     const marker = ref.current;
@@ -218,7 +246,7 @@ const LocatedMarkerView = memo(function LocatedMarkerView({ item, selected, dx, 
   }, [selected]);
 
   return (
-    <Marker ref={ref} position={position} icon={icon} keyboard title={item.accessibleName} zIndexOffset={selected ? 1000 : 0} eventHandlers={eventHandlers}>
+    <Marker ref={ref} position={position} icon={icon} keyboard title={item.accessibleName} zIndexOffset={selected ? 1000 : tabStop ? 500 : 0} eventHandlers={eventHandlers}>
       <Tooltip direction="top" offset={[0, -8]}>
         {item.name}, {item.dateLabel}
       </Tooltip>
@@ -372,13 +400,49 @@ export interface BorderMapProps {
   onSelect: OnSelect;
 }
 
+const ROVING_KEYS = ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'] as const;
+type RovingKey = (typeof ROVING_KEYS)[number];
+const isRovingKey = (key: string): key is RovingKey => (ROVING_KEYS as readonly string[]).includes(key);
+
+/**
+ * The incident and operation markers are one Tab stop, with arrow keys (and Home, End) between
+ * them, as in the timeline: dozens of Tab stops on one map made the page's tab order long. The
+ * stop is the selected marker, else the one last focused, else the first; it is drawn on top, so
+ * the focused marker is never hidden under its neighbours.
+ */
+function useMarkerTabStop(ids: readonly string[], selectedId: string | null, markerElement: (id: string) => HTMLElement | undefined) {
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const tabStopId = selectedId !== null && ids.includes(selectedId) ? selectedId : focusedId !== null && ids.includes(focusedId) ? focusedId : (ids[0] ?? null);
+  const onMoveFocus = useCallback(
+    (from: string, key: RovingKey) => {
+      const i = ids.indexOf(from);
+      if (i < 0 || ids.length === 0) return;
+      const next = key === 'Home' ? 0 : key === 'End' ? ids.length - 1 : key === 'ArrowRight' || key === 'ArrowDown' ? Math.min(i + 1, ids.length - 1) : Math.max(i - 1, 0);
+      const id = ids[next]!;
+      setFocusedId(id);
+      markerElement(id)?.focus();
+    },
+    [ids, markerElement],
+  );
+  return { tabStopId, onFocusMarker: setFocusedId, onMoveFocus };
+}
+
 export function BorderMap({ incidents, operations, strikes, highlight, onSelect }: BorderMapProps) {
   const offsets = useMemo(() => fanOutOffsets([...operations, ...incidents]), [operations, incidents]);
+  // Arrow-key order is the drawing order: operations, then incidents.
+  const markerIds = useMemo(() => [...operations, ...incidents].map((m) => m.id), [operations, incidents]);
+  const mapRef = useRef<L.Map>(null);
+  const markerElement = useCallback((id: string) => {
+    const container = mapRef.current?.getContainer();
+    return [...(container?.querySelectorAll<HTMLElement>('.leaflet-marker-icon.map-marker') ?? [])].find((el) => el.dataset.markerId === id);
+  }, []);
+  const { tabStopId, onFocusMarker, onMoveFocus } = useMarkerTabStop(markerIds, highlight.incidentId, markerElement);
   const query = useBasemapQuery();
   const basemap = query.data;
   return (
     <>
     <MapContainer
+      ref={mapRef}
       className="border-map"
       bounds={INITIAL_BOUNDS}
       maxBounds={MAX_BOUNDS}
@@ -391,7 +455,7 @@ export function BorderMap({ incidents, operations, strikes, highlight, onSelect 
       attributionControl={false}
       scrollWheelZoom={false}
     >
-      <ContainerLabel label="Map of the Pakistan–Afghanistan border region. Use arrow keys to pan, plus and minus to zoom, Tab to reach markers." />
+      <ContainerLabel label="Map of the Pakistan–Afghanistan border region. Use arrow keys to pan, plus and minus to zoom, Tab to reach the markers and arrow keys between them." />
       <ResizeWatcher />
       <PopupAutoPan />
       <EscapeClosesPopup hasSelection={highlight.incidentId !== null || highlight.strikeId !== null} onSelect={onSelect} />
@@ -408,10 +472,28 @@ export function BorderMap({ incidents, operations, strikes, highlight, onSelect 
         <StrikesLayer strikes={strikes} selectedId={highlight.strikeId} onSelect={onSelect} />
       </Pane>
       {operations.map((item) => (
-        <LocatedMarkerView key={item.id} item={item} selected={item.id === highlight.incidentId} dx={offsets.get(item.id) ?? 0} onSelect={onSelect} />
+        <LocatedMarkerView
+          key={item.id}
+          item={item}
+          selected={item.id === highlight.incidentId}
+          tabStop={item.id === tabStopId}
+          dx={offsets.get(item.id) ?? 0}
+          onSelect={onSelect}
+          onFocusMarker={onFocusMarker}
+          onMoveFocus={onMoveFocus}
+        />
       ))}
       {incidents.map((item) => (
-        <LocatedMarkerView key={item.id} item={item} selected={item.id === highlight.incidentId} dx={offsets.get(item.id) ?? 0} onSelect={onSelect} />
+        <LocatedMarkerView
+          key={item.id}
+          item={item}
+          selected={item.id === highlight.incidentId}
+          tabStop={item.id === tabStopId}
+          dx={offsets.get(item.id) ?? 0}
+          onSelect={onSelect}
+          onFocusMarker={onFocusMarker}
+          onMoveFocus={onMoveFocus}
+        />
       ))}
     </MapContainer>
       {query.isPending && <p className="map-frame__notice">Loading the basemap…</p>}

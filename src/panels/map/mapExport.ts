@@ -14,6 +14,7 @@ import { countText, sourceNamer } from '../../data/figures';
 import { mapForContainer } from './mapInstances';
 import { MAP_LAYER_LABELS, selectMapHighlight, selectMapView, type MapView } from './mapSelectors';
 import { BASEMAP_STYLE, STRIKE_COLOR, strikeStyle } from './mapStyle';
+import { MARKER_HIT_PAD } from './markerClass';
 
 const MARKER_LEGEND: { type: string; label: string; color: string; shape: LegendItem['shape'] }[] = [
   { type: 'border-incident', label: 'Border incident', color: '#c2410c', shape: 'diamond' },
@@ -113,16 +114,16 @@ export function drawMapSvg({ doc, panelEl, dataset, filters }: SvgChartContext):
     root.appendChild(strikes);
   }
 
-  // Markers: each divIcon drawn from its computed shape and colours.
+  // Markers: each divIcon drawn from its mark (the ::before, map.css), not its padded hit area.
   for (const icon of container.querySelectorAll<HTMLElement>('.leaflet-marker-icon.map-marker')) {
     const r = icon.getBoundingClientRect();
     if (r.width === 0) continue;
     const diamond = icon.classList.contains('map-marker--border-incident');
-    const cs = getComputedStyle(icon, diamond ? '::before' : null);
+    const cs = getComputedStyle(icon, '::before');
     const approx = icon.classList.contains('map-marker--approx');
     const cx = r.left - box.left + r.width / 2;
     const cy = r.top - box.top + r.height / 2;
-    const size = r.width;
+    const size = r.width - 2 * MARKER_HIT_PAD;
     const fill = cs.backgroundColor;
     const stroke = approx ? cs.borderTopColor : '#ffffff';
     const attrs = { fill, stroke, 'stroke-width': 2, 'stroke-dasharray': approx ? '3 2' : undefined };
@@ -133,11 +134,11 @@ export function drawMapSvg({ doc, panelEl, dataset, filters }: SvgChartContext):
       const d = `M0 ${-h} L${h} 0 L0 ${h} L${-h} 0 Z`;
       if (!approx) g.appendChild(svgEl(doc, 'path', { d, ...outline, transform: 'scale(1.08)' }));
       g.appendChild(svgEl(doc, 'path', { d, ...attrs }));
-    } else if (getComputedStyle(icon).borderRadius === '50%') {
+    } else if (cs.borderTopLeftRadius === '50%') {
       if (!approx) g.appendChild(svgEl(doc, 'circle', { r: size / 2 + 0.5, ...outline }));
       g.appendChild(svgEl(doc, 'circle', { r: size / 2 - 1, ...attrs }));
     } else {
-      const rx = parseFloat(getComputedStyle(icon).borderTopLeftRadius) || 0;
+      const rx = parseFloat(cs.borderTopLeftRadius) || 0;
       if (!approx) g.appendChild(svgEl(doc, 'rect', { x: -size / 2 - 0.5, y: -size / 2 - 0.5, width: size + 1, height: size + 1, rx, ...outline }));
       g.appendChild(svgEl(doc, 'rect', { x: -size / 2 + 1, y: -size / 2 + 1, width: size - 2, height: size - 2, rx, ...attrs }));
     }

@@ -105,7 +105,7 @@ describe('placement helpers', () => {
       { id: 'c', lat: 34.5, lon: 71.2 },
       { id: 'd', lat: 33, lon: 70 },
     ]);
-    expect([offsets.get('a'), offsets.get('b'), offsets.get('c'), offsets.get('d')]).toEqual([-14, 0, 14, 0]);
+    expect([offsets.get('a'), offsets.get('b'), offsets.get('c'), offsets.get('d')]).toEqual([-24, 0, 24, 0]);
   });
 });
 

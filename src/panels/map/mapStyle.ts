@@ -56,7 +56,7 @@ export const OPERATION_RADIUS_M = 30_000;
 
 // markerClass lives in its own Leaflet-free module so the panel's legend can use it without
 // pulling Leaflet into the first-load bundle (the map itself loads lazily).
-import { markerClass, type MarkerStyleKey } from './markerClass';
+import { MARKER_HIT_PAD, markerClass, markerMarkSize, type MarkerStyleKey } from './markerClass';
 export { markerClass, type MarkerStyleKey };
 
 const iconCache = new Map<string, L.DivIcon>();
@@ -70,15 +70,19 @@ export function markerIcon(type: MarkerStyleKey, approximate: boolean, selected:
   const key = `${type}|${approximate}|${selected}|${dx}`;
   let icon = iconCache.get(key);
   if (!icon) {
-    const size = selected ? 24 : 16;
+    // The icon is the hit area: the mark plus transparent padding (map.css draws the mark inside).
+    const size = markerMarkSize(selected) + 2 * MARKER_HIT_PAD;
     icon = L.divIcon({ className: markerClass(type, approximate, selected), iconSize: [size, size], iconAnchor: [size / 2 - dx, size / 2], html: '' });
     iconCache.set(key, icon);
   }
   return icon;
 }
 
+/** Markers that share a point sit one 24 px target apart, so each keeps a whole target (WCAG 2.5.8). */
+export const FAN_OUT_SPACING = 2 * MARKER_HIT_PAD + markerMarkSize(false);
+
 /** Sideways offsets (px) for markers that share a coordinate, centred on the point. */
-export function fanOutOffsets(items: readonly { id: string; lat: number; lon: number }[], spacing = 14): Map<string, number> {
+export function fanOutOffsets(items: readonly { id: string; lat: number; lon: number }[], spacing = FAN_OUT_SPACING): Map<string, number> {
   const groups = new Map<string, string[]>();
   for (const item of items) {
     const key = `${item.lat.toFixed(3)},${item.lon.toFixed(3)}`;
