@@ -1,5 +1,6 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { YearRange } from '../../crossfilter/filters';
+import { formatNumber } from '../../components/charts/numberFormat';
 import { TONE_COLORS } from '../../theme/palette';
 import { BANDS, estimateWidth, fiscalScale, LABEL_FONT_PX, LENS_HEIGHT, layoutEvents, type MeasureText } from './lensLayout';
 import { fiscalYearLabel, LENS_CATEGORIES, LENS_CATEGORY_COLORS, LENS_CATEGORY_LABELS, type LensEvent, type LensView } from './lensSelectors';
@@ -143,7 +144,7 @@ const LensBars = memo(function LensBars({ slots, scale, aidTop }: { slots: OkVie
         const w = years > 1 ? scale.unit * years - 4 : scale.unit * 0.7;
         return (
           <g key={s.label} className="lens-chart__slot" opacity={s.dimmed ? 0.3 : 1} data-fy={s.label}>
-            <title>{`${s.label}: ${LENS_CATEGORIES.map((c) => `${LENS_CATEGORY_LABELS[c]} $${s.amounts[c].toLocaleString('en-US')}m`).join(', ')}${years > 1 ? ' (one six-year figure; drawn as its yearly average)' : ''}`}</title>
+            <title>{`${s.label}: ${LENS_CATEGORIES.map((c) => `${LENS_CATEGORY_LABELS[c]} $${formatNumber(s.amounts[c])}m`).join(', ')}${years > 1 ? ' (one six-year figure; drawn as its yearly average)' : ''}`}</title>
             {LENS_CATEGORIES.map((c) => {
               const h = (s.amounts[c] * perYear * PLOT_H) / aidTop;
               y -= h;
