@@ -84,13 +84,14 @@ test('a brush on the lens filters the other panels', async ({ page }) => {
   await page.mouse.up();
   await expect(page).toHaveURL(/from=2009&to=2011&by=lens/);
   await expect(region.getByRole('button', { name: 'Reset Carrot and stick' })).toBeVisible();
-  // The timeline now shows only 2009–2011 (calendar years); the aid chart has no FY2012 bar.
+  // The timeline now shows only 2009–2011 (calendar years); the aid chart keeps FY2012 on its axis, faded and named as outside.
   const timeline = page.getByRole('region', { name: 'Cooperation and friction timeline' });
   await expect(timeline.getByRole('button', { name: /Clinton apology/ })).toHaveCount(0);
   await expect(timeline.getByRole('button', { name: /Kerry-Lugar-Berman/ }).first()).toBeVisible();
   const aid = page.getByRole('region', { name: 'US aid to Pakistan' });
-  await expect(aid.getByRole('button', { name: /FY2012\b/ })).toHaveCount(0);
-  await expect(aid.getByRole('button', { name: /FY2010\b/ }).first()).toBeVisible();
+  await expect(aid.getByRole('button', { name: /: FY2012\b.*outside the selected years$/ })).toHaveClass(/year-tick--dimmed/);
+  await expect(aid.getByRole('button', { name: /: FY2010\b/ }).first()).not.toHaveAccessibleName(/outside the selected years/);
+  await expect(aid.getByRole('button', { name: /: FY2010\b/ }).first()).toBeVisible();
 });
 
 test('the lens exports PNG, SVG and CSV like every panel', async ({ page, consoleErrors }) => {

@@ -1,4 +1,4 @@
-import type { FocusEvent, KeyboardEvent, MouseEvent } from 'react';
+import { memo, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import './yearTick.css';
 
 /** Where a focused tick sits, so the chart can open its tooltip above it. */
@@ -29,8 +29,12 @@ interface YearTickButtonProps {
   pressed: boolean;
   /** What the year holds, in words: the accessible name is the visible text followed by this. */
   description: string;
-  /** `extend` is true for Shift+click / Shift+Enter: widen the range instead of selecting one year. */
-  onActivate: (extend: boolean) => void;
+  /**
+   * `extend` is true for Shift+click / Shift+Enter: widen the range instead of selecting one year.
+   * Called with the tick's key, so one stable function serves every tick and the memoised ticks
+   * whose text and state did not change skip re-rendering on a filter change.
+   */
+  onActivate: (tickKey: string, extend: boolean) => void;
   onFocusTick?: (tick: FocusedTick | null) => void;
 }
 
@@ -48,11 +52,11 @@ export function tickAccessibleName(label: string, sub: string, description: stri
  * widens the range. The charts' brushes listen for mouse-down, so the tick stops it. Focus
  * (keyboard or click) reports the tick so the chart shows that year's tooltip.
  */
-export function YearTickButton({ tickKey, x, y, label, sub, compact, marked, dimmed, selected, pressed, description, onActivate, onFocusTick }: YearTickButtonProps) {
+export const YearTickButton = memo(function YearTickButton({ tickKey, x, y, label, sub, compact, marked, dimmed, selected, pressed, description, onActivate, onFocusTick }: YearTickButtonProps) {
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      onActivate(e.shiftKey);
+      onActivate(tickKey, e.shiftKey);
     } else if (e.key === 'Escape') onFocusTick?.(null);
   };
   const onFocus = (e: FocusEvent<SVGGElement>) => {
@@ -68,7 +72,7 @@ export function YearTickButton({ tickKey, x, y, label, sub, compact, marked, dim
       tabIndex={0}
       aria-pressed={pressed}
       aria-label={tickAccessibleName(label, sub, description)}
-      onClick={(e) => onActivate(e.shiftKey)}
+      onClick={(e) => onActivate(tickKey, e.shiftKey)}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
       onBlur={() => onFocusTick?.(null)}
@@ -89,4 +93,4 @@ export function YearTickButton({ tickKey, x, y, label, sub, compact, marked, dim
       </text>
     </g>
   );
-}
+});

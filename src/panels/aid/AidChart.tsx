@@ -1,10 +1,11 @@
-import { createContext, memo, useContext, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { createContext, memo, useCallback, useContext, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { AID_STATUS_LABELS, compactSlotLabel, SHOWN_AS_LABELS, slotClickAction, slotDragAction, slotExtendAction, type AidSeries, type AidSlot, type AidView, type SlotAction } from './aidSelectors';
 import { YearTickButton, type FocusedTick } from '../../components/charts/YearTickButton';
 import { TickTooltip, useFocusedTick } from '../../components/charts/TickTooltip';
 import { ColumnMarks, type ColumnMark } from '../../components/charts/ColumnMarks';
+import { formatNumber } from '../../components/charts/numberFormat';
 
 interface AidChartProps {
   view: AidView;
@@ -20,10 +21,10 @@ const MARGIN = { top: 12, right: 8, bottom: 4, left: 4 };
 const Y_TICK = { fontSize: 12, fill: '#4a5568' };
 const CURSOR = { fill: '#1f5fa8', fillOpacity: 0.06 };
 const X_LABEL = { value: 'US fiscal year', position: 'insideBottom', offset: 0, style: { fontSize: 12, fill: '#4a5568' } } as const;
-const formatTick = (v: number) => v.toLocaleString('en-US');
+const formatTick = (v: number) => formatNumber(v);
 
 
-const money = (n: number) => `US$ ${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} m`;
+const money = (n: number) => `US$ ${formatNumber(n, 1)} m`;
 
 /** What a screen reader hears after a fiscal year's visible tick text ("FY08: FY2008, US$ 2,043 m"). */
 export function slotDescription(slot: AidSlot): string {
@@ -34,6 +35,7 @@ export function slotDescription(slot: AidSlot): string {
   if (slot.hasOtherFigures) parts.push('other figures exist');
   if (slot.marked) parts.push('has matching events');
   if (slot.selected) parts.push('year of the selected item');
+  if (slot.filteredOut) parts.push('outside the selected years');
   return parts.join(', ');
 }
 
@@ -79,7 +81,8 @@ interface AidLive {
   compact: boolean;
   marks: readonly ColumnMark[];
   drag: readonly ColumnMark[];
-  onAction: (action: SlotAction) => void;
+  /** Stable: a tick's click or Enter, by slot key (it reads the latest slots and range). */
+  onTickActivate: (key: string, extend: boolean) => void;
   onFocusTick: (tick: FocusedTick | null) => void;
 }
 const AidLiveContext = createContext<AidLive | null>(null);
@@ -96,13 +99,16 @@ function useAidLive(): AidLive {
 export const AidChart = memo(function AidChart({ view, yearRange, onAction }: AidChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [drag, setDrag] = useState<{ from: string; to: string } | null>(null);
-  const slotByKey = useMemo(() => new Map(view.slots.map((s) => [s.key, s])), [view.slots]);
+  // The whole axis, whatever the year range: years outside it are faded, not removed, so a range
+  // change keeps the plotted data, the scales and the axis layout, and only restyles bars and ticks.
+  const slots = view.axisSlots;
+  const slotByKey = useMemo(() => new Map(slots.map((s) => [s.key, s])), [slots]);
   // The plotted numbers as a key: a selection or a highlight that only restyles bars keeps the
   // same `data` array, so Recharts does not recompute its scales and layout.
   const dataKey = useMemo(
     () =>
       JSON.stringify(
-        view.slots.map((slot) => {
+        slots.map((slot) => {
           const datum: Datum = { key: slot.key };
           view.series.forEach((s, i) => {
             const amount = slot.amounts[s.key];
@@ -111,7 +117,7 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
           return datum;
         }),
       ),
-    [view.slots, view.series],
+    [slots, view.series],
   );
   const data = useMemo(() => JSON.parse(dataKey) as Datum[], [dataKey]);
   // The series as drawn (key, name, colour); their dimming is live.
@@ -122,11 +128,11 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
   const focusedSlot = focusedTick ? slotByKey.get(focusedTick.key) : undefined;
   // Where CRS's yearly table stops: the slots after it are shaded and labelled (the panel says what continues).
   const cutoff = view.crsCutoff?.lastActual;
-  const afterCrsSlots = cutoff === undefined ? [] : view.slots.filter((s) => s.start > cutoff);
+  const afterCrsSlots = cutoff === undefined ? [] : slots.filter((s) => s.start > cutoff);
   const afterCrsFrom = afterCrsSlots[0]?.key ?? null;
   const afterCrsTo = afterCrsSlots[afterCrsSlots.length - 1]?.key ?? null;
   const chartRef = useRef<HTMLDivElement>(null);
-  const compact = useCompactTicks(chartRef, view.slots.length);
+  const compact = useCompactTicks(chartRef, slots.length);
 
   // Pointer handlers read the latest state from a ref, so they stay the same functions.
   const latest = useRef({ drag, slotByKey, yearRange, onAction, onPointerState });
@@ -160,13 +166,18 @@ export const AidChart = memo(function AidChart({ view, yearRange, onAction }: Ai
       onMouseLeave: () => setDrag(null),
     };
   }, []);
+  const onTickActivate = useCallback((key: string, extend: boolean) => {
+    const { slotByKey: slots, yearRange: range, onAction: act } = latest.current;
+    const slot = slots.get(key);
+    if (slot) act(extend ? slotExtendAction(slot, range) : slotClickAction(slot, range));
+  }, []);
 
   const live = useMemo((): AidLive => {
-    const marks = view.slots.filter((s) => s.marked || s.selected).map((s): ColumnMark => ({ from: s.key, to: s.key, fill: s.selected ? '#1f5fa8' : '#b4312b', fillOpacity: s.selected ? 0.12 : 0.08 }));
-    const dragArea = drag ? orderedKeys(view.slots, drag.from, drag.to) : null;
+    const marks = slots.filter((s) => s.marked || s.selected).map((s): ColumnMark => ({ from: s.key, to: s.key, fill: s.selected ? '#1f5fa8' : '#b4312b', fillOpacity: s.selected ? 0.12 : 0.08 }));
+    const dragArea = drag ? orderedKeys(slots, drag.from, drag.to) : null;
     const dragMarks = dragArea ? [{ from: dragArea[0], to: dragArea[1], fill: '#1f5fa8', fillOpacity: 0.15, stroke: '#1f5fa8' }] : [];
-    return { slotByKey, series: view.series, unit: view.dollars.unit, yearRange, compact, marks, drag: dragMarks, onAction, onFocusTick };
-  }, [view.slots, view.series, view.dollars.unit, slotByKey, yearRange, compact, drag, onAction, onFocusTick]);
+    return { slotByKey, series: view.series, unit: view.dollars.unit, yearRange, compact, marks, drag: dragMarks, onTickActivate, onFocusTick };
+  }, [slots, view.series, view.dollars.unit, slotByKey, yearRange, compact, drag, onTickActivate, onFocusTick]);
 
   return (
     <div className="aid-chart" ref={chartRef}>
@@ -251,9 +262,9 @@ function LiveMarks({ which }: { which: 'marks' | 'drag' }) {
 }
 
 function LiveSlotTick({ x, y, slotKey }: { x: number; y: number; slotKey: string }) {
-  const { slotByKey, compact, yearRange, onAction, onFocusTick } = useAidLive();
+  const { slotByKey, compact, yearRange, onTickActivate, onFocusTick } = useAidLive();
   const slot = slotByKey.get(slotKey);
-  return slot ? <SlotTick x={x} y={y} slot={slot} compact={compact} yearRange={yearRange} onAction={onAction} onFocusTick={onFocusTick} /> : null;
+  return slot ? <SlotTick x={x} y={y} slot={slot} compact={compact} yearRange={yearRange} onActivate={onTickActivate} onFocusTick={onFocusTick} /> : null;
 }
 
 function LiveAidTooltip({ active, label }: { active?: boolean; label?: string | number }) {
@@ -265,7 +276,10 @@ function LiveAidBarShape({ shape, seriesIndex, hatchId }: { shape: BarShapeProps
   const { slotByKey, series } = useAidLive();
   const s = series[seriesIndex];
   const slot = slotByKey.get(String((shape.payload as Datum | undefined)?.key));
-  return s ? <AidBarShape shape={shape} slot={slot} series={s} hatchId={hatchId} /> : null;
+  const { x, y, width, height } = shape;
+  if (!s || !slot || !(height > 0) || !(width > 0)) return null;
+  const provisional = slot.status !== null && slot.status !== 'actual';
+  return <AidBarRect x={x} y={y} width={width} height={height} color={s.color} hatchId={provisional ? hatchId : null} faint={slot.dimmed || slot.filteredOut || s.dimmed} />;
 }
 
 function orderedKeys(slots: readonly AidSlot[], a: string, b: string): [string, string] {
@@ -274,26 +288,34 @@ function orderedKeys(slots: readonly AidSlot[], a: string, b: string): [string, 
   return ia <= ib ? [a, b] : [b, a];
 }
 
-function AidBarShape({ shape, slot, series, hatchId }: { shape: BarShapeProps; slot: AidSlot | undefined; series: AidSeries; hatchId: string }) {
-  const { x, y, width, height } = shape;
-  if (!slot || !(height > 0) || !(width > 0)) return null;
-  const faint = slot.dimmed || series.dimmed;
-  const provisional = slot.status !== null && slot.status !== 'actual';
+interface AidBarRectProps {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: string;
+  /** The hatch of a request or estimate; null for a final figure. */
+  hatchId: string | null;
+  faint: boolean;
+}
+
+/** One stacked segment. Memoised on plain values: a filter change re-renders only the segments whose fading changed. */
+const AidBarRect = memo(function AidBarRect({ x, y, width, height, color, hatchId, faint }: AidBarRectProps) {
   return (
     <rect
       x={x}
       y={y}
       width={width}
       height={height}
-      fill={provisional ? `url(#${hatchId})` : series.color}
+      fill={hatchId ? `url(#${hatchId})` : color}
       fillOpacity={faint ? 0.22 : 1}
-      stroke={provisional ? series.color : '#ffffff'}
+      stroke={hatchId ? color : '#ffffff'}
       strokeOpacity={faint ? 0.3 : 1}
-      strokeWidth={provisional ? 1.2 : 0.6}
+      strokeWidth={hatchId ? 1.2 : 0.6}
       className="aid-chart__bar"
     />
   );
-}
+});
 
 interface SlotTickProps {
   x: number;
@@ -301,11 +323,11 @@ interface SlotTickProps {
   slot: AidSlot;
   compact: boolean;
   yearRange: YearRange | null;
-  onAction: (action: SlotAction) => void;
+  onActivate: (key: string, extend: boolean) => void;
   onFocusTick: (tick: FocusedTick | null) => void;
 }
 
-function SlotTick({ x, y, slot, compact, yearRange, onAction, onFocusTick }: SlotTickProps) {
+function SlotTick({ x, y, slot, compact, yearRange, onActivate, onFocusTick }: SlotTickProps) {
   const second = !slot.hasData ? (compact ? 'n/a' : 'no data') : slot.status === 'request' ? 'req.' : slot.status === 'estimate' ? 'est.' : slot.start !== slot.end ? `${slot.end - slot.start + 1} yrs` : '';
   return (
     <YearTickButton
@@ -316,11 +338,11 @@ function SlotTick({ x, y, slot, compact, yearRange, onAction, onFocusTick }: Slo
       sub={second}
       compact={compact}
       marked={slot.marked}
-      dimmed={slot.dimmed}
+      dimmed={slot.dimmed || slot.filteredOut}
       selected={slot.selected}
       pressed={yearRange !== null && yearRange.from === slot.start && yearRange.to === slot.end}
       description={slotDescription(slot)}
-      onActivate={(extend) => onAction(extend ? slotExtendAction(slot, yearRange) : slotClickAction(slot, yearRange))}
+      onActivate={onActivate}
       onFocusTick={onFocusTick}
     />
   );
@@ -341,7 +363,7 @@ function AidTooltip({ active, label, slotByKey, series, unit }: AidTooltipProps)
   const slot = slotByKey.get(String(label));
   if (!slot) return null;
   // Printed figures keep their digits; deflated ones are estimates, so one decimal is plenty.
-  const amountText = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: unit.startsWith('current') ? 3 : 1 });
+  const amountText = (n: number) => formatNumber(n, unit.startsWith('current') ? 3 : 1);
   return (
     <div className="chart-tooltip">
       <p className="chart-tooltip__title">
@@ -386,6 +408,7 @@ function AidTooltip({ active, label, slotByKey, series, unit }: AidTooltipProps)
       )}
       {slot.marked && <p className="chart-tooltip__mark">◆ Year with events matching the timeline filters</p>}
       {slot.selected && <p className="chart-tooltip__mark">Year of the selected item</p>}
+      {slot.filteredOut && <p className="chart-tooltip__muted">Outside the selected years: faded here, and not in the table or the CSV.</p>}
       <p className="chart-tooltip__hint">Click to select this year; drag to select a range.</p>
     </div>
   );

@@ -59,11 +59,31 @@ describe('AidPanel', () => {
     expect(filters().yearRange).toEqual({ from: 2002, to: 2010 });
   });
 
-  it("is narrowed by another panel's year range, and says when the range holds no figures", () => {
+  it("is filtered by another panel's year range: the rest faded on the same axis, the table narrowed, and says when the range holds no figures", async () => {
+    const user = userEvent.setup({ skipHover: true });
     const panel = renderPanel();
+    const barsBefore = panel.querySelectorAll('rect.aid-chart__bar').length;
     act(() => useDashboardStore.getState().setYearRange({ from: 2010, to: 2011 }, 'timeline'));
-    expect(yearButtons(panel).map((b) => b.getAttribute('aria-label'))).toEqual(['FY10: FY2010, US$ 1,292 m', 'FY11: FY2011, US$ 1,118 m']);
+    // The axis keeps every year (so the chart does not re-lay out); the years outside are faded and say so.
+    expect(yearButtons(panel).map((b) => b.getAttribute('aria-label'))).toEqual([
+      'FY02–07 6 yrs: FY2002–FY2007 (6-year total), US$ 1,500 m, outside the selected years',
+      'FY08: FY2008, US$ 298 m, outside the selected years',
+      'FY09 no data: FY2009, no figure, outside the selected years',
+      'FY10: FY2010, US$ 1,292 m',
+      'FY11: FY2011, US$ 1,118 m',
+    ]);
+    expect(within(panel).getByRole('button', { name: /^FY08:/ })).toHaveClass('year-tick--dimmed');
+    expect(within(panel).getByRole('button', { name: /^FY10:/ })).not.toHaveClass('year-tick--dimmed');
+    const bars = [...panel.querySelectorAll('rect.aid-chart__bar')];
+    expect(bars).toHaveLength(barsBefore);
+    // FY02–07 and FY08 are one segment each in the fixture; FY10 and FY11 keep full strength.
+    expect(bars.filter((r) => r.getAttribute('fill-opacity') !== '1')).toHaveLength(2);
     expect(within(panel).queryByRole('button', { name: 'Reset US aid to Pakistan' })).not.toBeInTheDocument();
+    // The table lists only the years in range.
+    await user.click(within(panel).getByRole('button', { name: 'Show table' }));
+    const rows = within(within(panel).getByRole('table')).getAllByRole('row').slice(1) as HTMLTableRowElement[];
+    expect(rows.map((r) => r.cells[0]?.textContent)).toEqual(['FY2010', 'FY2011']);
+    await user.click(within(panel).getByRole('button', { name: 'Show table' }));
     act(() => useDashboardStore.getState().setYearRange({ from: 2019, to: 2020 }, 'filter-bar'));
     expect(within(panel).getByText('No aid figures (appropriations (crs)) for FY2019–FY2020.')).toBeInTheDocument();
     expect(within(panel).queryAllByRole('button', { name: /^FY\d{2}/ })).toHaveLength(0);

@@ -109,6 +109,22 @@ describe('selectAidView: cross-filtering', () => {
     expect(view.filterRange).toEqual({ from: 2010, to: 2011 });
     expect(view.table.rows.map((r) => r.programme)).toEqual(['ESF', 'CSF']);
     expect(view.hasOwnFilter).toBe(false);
+    // The chart's axis keeps every slot; the ones outside the range are marked to be faded.
+    expect(view.axisSlots.map((s) => [s.key, s.filteredOut])).toEqual([
+      ['2002-2007', true],
+      ['2008', true],
+      ['2009', true],
+      ['2010', false],
+      ['2011', false],
+    ]);
+    expect(view.axisSlots.filter((s) => !s.filteredOut)).toEqual(view.slots);
+  });
+
+  it('keeps its series (and so their colours) whatever the year range', () => {
+    const all = selectAidView(smallDataset(), filters({ aidView: 'programme' }));
+    const narrowed = selectAidView(smallDataset(), filters({ aidView: 'programme', yearRange: { from: 2008, to: 2008 }, yearRangeOrigin: 'timeline' }));
+    expect(narrowed.slots.map((s) => s.key)).toEqual(['2008']);
+    expect(narrowed.series).toEqual(all.series);
   });
 
   it('keeps a multi-year aggregate when the range overlaps it', () => {

@@ -105,6 +105,11 @@ export interface AidSlot {
   hasOtherFigures: boolean;
   /** Outside this panel's own brush: drawn faintly. */
   dimmed: boolean;
+  /**
+   * Outside the year range another control set: faded on the chart's full axis (which keeps its
+   * shape, so a range change restyles bars instead of re-laying the chart out); never in `slots`.
+   */
+  filteredOut: boolean;
   /** Holds a year with events matching the tone/theme filters. */
   marked: boolean;
   /** Holds the year of the selected event/incident/strike. */
@@ -149,8 +154,13 @@ export interface AidView {
   /** Measures the dataset holds rows for, in schema order. */
   measuresAvailable: AidMeasure[];
   view: Filters['aidView'];
-  /** The slots drawn, left to right (already narrowed by other panels' year range). */
+  /** The slots shown, left to right (already narrowed by other panels' year range): table, export, slides. */
   slots: AidSlot[];
+  /**
+   * Every slot of the measure, left to right: the chart's x-axis. The slots outside other panels'
+   * year range are `filteredOut` (faded); the others are the very objects in `slots`.
+   */
+  axisSlots: AidSlot[];
   series: AidSeries[];
   /** Categories present in the measure, for the category filter buttons. */
   categoriesPresent: AidCategory[];
@@ -331,6 +341,7 @@ export function buildSlots(rows: readonly AidRow[], sourceDates: ReadonlyMap<str
       rows: views,
       hasOtherFigures: views.some((v) => v.shownAs !== 'drawn'),
       dimmed: false,
+      filteredOut: false,
       marked: false,
       selected: false,
     });
@@ -356,6 +367,7 @@ export function buildSlots(rows: readonly AidRow[], sourceDates: ReadonlyMap<str
       rows: [],
       hasOtherFigures: false,
       dimmed: false,
+      filteredOut: false,
       marked: false,
       selected: false,
     });
@@ -455,6 +467,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
     state,
     emptyMessage,
     slots: [],
+    axisSlots: [],
     series: [],
     categoriesPresent: [],
     breakdownAvailable: false,
@@ -482,18 +495,20 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
   const selectedYear = selectedItemYear(dataset, filters.selection, 'fiscal');
   const extent = { from: Math.min(...printedRows.map((r) => r.fiscalYearStart)), to: Math.max(...printedRows.map((r) => r.fiscalYearEnd)) };
   const allSlots = buildSlots(measureRows, sourceDates, filters.aidView, extent);
-  const slots = allSlots
-    .filter((s) => spanOverlapsRange(s.start, s.end, filterRange))
-    .map((s) => ({
-      ...s,
-      dimmed: dimRange !== null && !spanOverlapsRange(s.start, s.end, dimRange),
-      marked: spanHolds(s, matchingYears),
-      selected: selectedYear !== null && selectedYear >= s.start && selectedYear <= s.end,
-    }));
+  const axisSlots = allSlots.map((s) => ({
+    ...s,
+    dimmed: dimRange !== null && !spanOverlapsRange(s.start, s.end, dimRange),
+    filteredOut: !spanOverlapsRange(s.start, s.end, filterRange),
+    marked: spanHolds(s, matchingYears),
+    selected: selectedYear !== null && selectedYear >= s.start && selectedYear <= s.end,
+  }));
+  const slots = axisSlots.filter((s) => !s.filteredOut);
   const categoriesPresent = AID_CATEGORIES.filter((c) => measureRows.some((r) => r.category === c));
+  // From the whole axis, not the years in range: a programme keeps its colour and its place in
+  // the stack whatever the year range, and the chart's series do not change with it.
   const series = buildSeries(
-    slots,
-    slots.flatMap((s) => s.rows),
+    axisSlots,
+    axisSlots.flatMap((s) => s.rows),
     filters.aidView,
     filters.aidCategories,
   );
@@ -541,6 +556,7 @@ export function selectAidView(dataset: Pick<Dataset, 'aid' | 'sources' | 'events
     emptyMessage:
       dataSlots.length === 0 ? `No aid figures (${measureInfo.label.toLowerCase()}) for ${filterRange ? rangeText(filterRange) : 'any fiscal year'}.` : null,
     slots,
+    axisSlots,
     series,
     categoriesPresent,
     breakdownAvailable: measureRows.some((r) => !isTotalRow(r)),

@@ -1,4 +1,4 @@
-import { createContext, memo, useContext, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type MouseHandlerDataParam } from 'recharts';
 import type { YearRange } from '../../crossfilter/filters';
 import { rangeText, strikeCountText, strikesPhrase, yearDragAction, yearExtendAction, type DroneSeriesInfo, type DroneYear, type YearAction } from './droneSelectors';
@@ -6,6 +6,7 @@ import { CountShape, HatchPattern, MEASURE_COLORS, RangeShape } from './droneSha
 import { YearTickButton, type FocusedTick } from '../../components/charts/YearTickButton';
 import { TickTooltip, useFocusedTick } from '../../components/charts/TickTooltip';
 import { ColumnMarks, type ColumnMark } from '../../components/charts/ColumnMarks';
+import { formatNumber } from '../../components/charts/numberFormat';
 
 interface DroneChartProps {
   years: readonly DroneYear[];
@@ -27,6 +28,7 @@ export function yearDescription(y: DroneYear, short: boolean): string {
   }
   if (y.marked) parts.push('has matching events');
   if (y.selected) parts.push('year of the selected item');
+  if (y.filteredOut) parts.push('outside the selected years');
   return parts.join(', ');
 }
 
@@ -39,7 +41,7 @@ const Y_TICK = { fontSize: 12, fill: '#4a5568' };
 const CURSOR = { fill: '#1f5fa8', fillOpacity: 0.06 };
 const STRIKES_LABEL = { value: 'Strikes', angle: -90, position: 'insideLeft', offset: 4, style: { fontSize: 12, fill: MEASURE_COLORS.strikes, textAnchor: 'middle' } } as const;
 const PEOPLE_LABEL = { value: 'People killed', angle: 90, position: 'insideRight', offset: 4, style: { fontSize: 12, fill: '#4a5568', textAnchor: 'middle' } } as const;
-const formatTick = (v: number) => v.toLocaleString('en-US');
+const formatTick = (v: number) => formatNumber(v);
 
 /** What Recharts plots, without the year object (looked up by key). */
 type PlotDatum = { key: string; strikesBar: number; killedBar: [number, number]; civiliansBar: [number, number] };
@@ -56,7 +58,8 @@ interface DroneLive {
   yearRange: YearRange | null;
   marks: readonly ColumnMark[];
   drag: readonly ColumnMark[];
-  onAction: (action: YearAction) => void;
+  /** Stable: a tick's click or Enter, by year key (it reads the latest range). */
+  onTickActivate: (key: string, extend: boolean) => void;
   onFocusTick: (tick: FocusedTick | null) => void;
 }
 const DroneLiveContext = createContext<DroneLive | null>(null);
@@ -78,9 +81,9 @@ export const DroneChart = memo(function DroneChart({ years, series, yearRange, o
   const { tick: focusedTick, onFocusTick, onPointerState } = useFocusedTick();
 
   // Pointer handlers read the latest state from a ref, so they stay the same functions.
-  const latest = useRef({ drag, byKey, onAction, onPointerState });
+  const latest = useRef({ drag, byKey, yearRange, onAction, onPointerState });
   useLayoutEffect(() => {
-    latest.current = { drag, byKey, onAction, onPointerState };
+    latest.current = { drag, byKey, yearRange, onAction, onPointerState };
   });
   const handlers = useMemo(() => {
     const yearOfState = (state: MouseHandlerDataParam): number | null => {
@@ -108,12 +111,17 @@ export const DroneChart = memo(function DroneChart({ years, series, yearRange, o
       onMouseLeave: () => setDrag(null),
     };
   }, []);
+  const onTickActivate = useCallback((key: string, extend: boolean) => {
+    const year = Number(key);
+    const { yearRange: range, onAction: act } = latest.current;
+    act(extend ? yearExtendAction(year, range) : { kind: 'toggle-year', year });
+  }, []);
 
   const live = useMemo((): DroneLive => {
     const marks = years.filter((y) => y.marked || y.selected).map((y): ColumnMark => ({ from: String(y.year), to: String(y.year), fill: y.selected ? '#1f5fa8' : '#b4312b', fillOpacity: y.selected ? 0.12 : 0.08 }));
     const dragMarks = drag ? [{ from: String(Math.min(drag.from, drag.to)), to: String(Math.max(drag.from, drag.to)), fill: '#1f5fa8', fillOpacity: 0.15, stroke: '#1f5fa8' }] : [];
-    return { byKey, series, short, yearRange, marks, drag: dragMarks, onAction, onFocusTick };
-  }, [years, byKey, series, short, yearRange, drag, onAction, onFocusTick]);
+    return { byKey, series, short, yearRange, marks, drag: dragMarks, onTickActivate, onFocusTick };
+  }, [years, byKey, series, short, yearRange, drag, onTickActivate, onFocusTick]);
 
   return (
     <div className="drone-chart">
@@ -196,9 +204,9 @@ function LiveMarks({ which }: { which: 'marks' | 'drag' }) {
 }
 
 function LiveYearTick({ x, y, yearKey }: { x: number; y: number; yearKey: string }) {
-  const { byKey, short, yearRange, onAction, onFocusTick } = useDroneLive();
+  const { byKey, short, yearRange, onTickActivate, onFocusTick } = useDroneLive();
   const year = byKey.get(yearKey);
-  return year ? <YearTick x={x} y={y} year={year} short={short} yearRange={yearRange} onAction={onAction} onFocusTick={onFocusTick} /> : null;
+  return year ? <YearTick x={x} y={y} year={year} short={short} yearRange={yearRange} onActivate={onTickActivate} onFocusTick={onFocusTick} /> : null;
 }
 
 function LiveDroneTooltip({ active, label }: { active?: boolean; label?: string | number }) {
@@ -210,9 +218,10 @@ function LiveDroneShape({ shape: p, measure, hatchId }: { shape: BarShapeProps; 
   const { byKey } = useDroneLive();
   const y = byKey.get(String((p.payload as PlotDatum | undefined)?.key));
   if (!y) return <g />;
-  if (measure === 'strikes') return <CountShape x={p.x} y={p.y} width={p.width} height={p.height} value={y.strikes} hasRow={y.hasRow} color={MEASURE_COLORS.strikes} faint={y.dimmed} />;
+  const faint = y.dimmed || y.filteredOut;
+  if (measure === 'strikes') return <CountShape x={p.x} y={p.y} width={p.width} height={p.height} value={y.strikes} hasRow={y.hasRow} color={MEASURE_COLORS.strikes} faint={faint} />;
   const range = measure === 'killed' ? y.killed : y.civilians;
-  return <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={y.hasRow ? range : null} color={MEASURE_COLORS[measure]} hatchId={hatchId} faint={y.dimmed} />;
+  return <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} known={y.hasRow ? range.known : null} color={MEASURE_COLORS[measure]} hatchId={hatchId} faint={faint} />;
 }
 
 interface YearTickProps {
@@ -221,11 +230,11 @@ interface YearTickProps {
   year: DroneYear;
   short: boolean;
   yearRange: YearRange | null;
-  onAction: (action: YearAction) => void;
+  onActivate: (key: string, extend: boolean) => void;
   onFocusTick: (tick: FocusedTick | null) => void;
 }
 
-function YearTick({ x, y, year, short, yearRange, onAction, onFocusTick }: YearTickProps) {
+function YearTick({ x, y, year, short, yearRange, onActivate, onFocusTick }: YearTickProps) {
   return (
     <YearTickButton
       tickKey={String(year.year)}
@@ -235,11 +244,11 @@ function YearTick({ x, y, year, short, yearRange, onAction, onFocusTick }: YearT
       sub={year.hasRow ? '' : 'n/a'}
       compact={short}
       marked={year.marked}
-      dimmed={year.dimmed}
+      dimmed={year.dimmed || year.filteredOut}
       selected={year.selected}
       pressed={yearRange !== null && yearRange.from === year.year && yearRange.to === year.year}
       description={yearDescription(year, short)}
-      onActivate={(extend) => onAction(extend ? yearExtendAction(year.year, yearRange) : { kind: 'toggle-year', year: year.year })}
+      onActivate={onActivate}
       onFocusTick={onFocusTick}
     />
   );
@@ -284,6 +293,7 @@ function DroneTooltip({ active, label, byKey, series }: DroneTooltipProps) {
       {y.note && <p className="chart-tooltip__muted">{y.note}</p>}
       {y.marked && <p className="chart-tooltip__mark">◆ Year with events matching the timeline filters</p>}
       {y.selected && <p className="chart-tooltip__mark">Year of the selected item</p>}
+      {y.filteredOut && <p className="chart-tooltip__muted">Outside the selected years: faded here, and not in the table or the CSV.</p>}
       <p className="chart-tooltip__hint">Click to select this year; drag to select a range.</p>
     </div>
   );

@@ -111,7 +111,7 @@ function CompareChart({ metric, title, years, series }: CompareChartProps) {
                 return metric === 'strikes' ? (
                   <CountShape x={p.x} y={p.y} width={p.width} height={p.height} value={v.strikes} hasRow color={trackerColor(i)} faint={false} />
                 ) : (
-                  <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} range={v[metric]} color={trackerColor(i)} hatchId={`${uid}-h${i}`} faint={false} />
+                  <RangeShape x={p.x} y={p.y} width={p.width} height={p.height} known={v[metric].known} color={trackerColor(i)} hatchId={`${uid}-h${i}`} faint={false} />
                 );
               }}
             />

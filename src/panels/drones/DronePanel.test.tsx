@@ -53,11 +53,21 @@ describe('DronePanel', () => {
     expect(filters().yearRange).toEqual({ from: 2006, to: 2011 });
   });
 
-  it("is narrowed by another panel's year range, and says when the range holds no figures", () => {
+  it("is filtered by another panel's year range: the rest faded on the same axis, the table narrowed, and says when the range holds no figures", async () => {
+    const u = user();
     const panel = renderPanel();
     act(() => useDashboardStore.getState().setYearRange({ from: 2010, to: 2011 }, 'aid'));
-    expect(yearButtons(panel).map((b) => b.getAttribute('aria-label')?.slice(0, 4))).toEqual(['2010', '2011']);
+    // The axis keeps every year (so the chart does not re-lay out); the years outside are faded and say so.
+    const names = yearButtons(panel).map((b) => b.getAttribute('aria-label') ?? '');
+    expect(names.map((n) => n.slice(0, 4))).toEqual(['2004', '2005', '2006', '2007', '2008', '2009', '2010', '2011']);
+    expect(names.filter((n) => n.endsWith(', outside the selected years')).map((n) => n.slice(0, 4))).toEqual(['2004', '2005', '2006', '2007', '2008', '2009']);
+    expect(within(panel).getByRole('button', { name: /^2008/ })).toHaveClass('year-tick--dimmed');
+    expect(within(panel).getByRole('button', { name: /^2010/ })).not.toHaveClass('year-tick--dimmed');
     expect(within(panel).queryByRole('button', { name: 'Reset Drone strikes' })).not.toBeInTheDocument();
+    await u.click(within(panel).getByRole('button', { name: 'Show table' }));
+    const rows = within(within(panel).getByRole('table')).getAllByRole('row').slice(1) as HTMLTableRowElement[];
+    expect(rows.map((r) => r.cells[0]?.textContent)).toEqual(['2010', '2011']);
+    await u.click(within(panel).getByRole('button', { name: 'Show table' }));
     act(() => useDashboardStore.getState().setYearRange({ from: 2019, to: 2024 }, 'timeline'));
     expect(within(panel).getByText('No drone-strike figures from TBIJ for 2019–2024.')).toBeInTheDocument();
     expect(yearButtons(panel)).toHaveLength(0);

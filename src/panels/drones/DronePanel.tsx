@@ -25,7 +25,7 @@ export function DronePanel() {
   let body;
   if (view.state !== 'ok') body = <EmptyState>{view.emptyMessage}</EmptyState>;
   else if (view.compare) body = <DroneCompare years={view.compareYears} series={view.compareSeries} />;
-  else if (view.activeSeries) body = <DroneChart years={view.years} series={view.activeSeries} yearRange={yearRange} onAction={onAction} />;
+  else if (view.activeSeries) body = <DroneChart years={view.axisYears} series={view.activeSeries} yearRange={yearRange} onAction={onAction} />;
 
   return (
     <PanelFrame panel="drones" controls={view.series.length > 0 ? <DroneControls view={view} /> : undefined} hasOwnFilter={view.hasOwnFilter} table={view.table} note={<DroneNote view={view} />} sources={view.sources}>

@@ -121,6 +121,9 @@ describe('selectDroneView: single tracker', () => {
     expect(view.years.map((y) => y.year)).toEqual([2006, 2007, 2008, 2009, 2010]);
     expect(view.years.every((y) => !y.dimmed)).toBe(true);
     expect(view.table.rows).toHaveLength(5);
+    // The chart's axis keeps every year of the tracker; the ones outside the range are marked to be faded.
+    expect(view.axisYears.filter((y) => y.filteredOut).map((y) => y.year)).toEqual([2004, 2005, 2011]);
+    expect(view.axisYears.filter((y) => !y.filteredOut)).toEqual(view.years);
   });
 
   it('reports a year range that holds no figures', () => {

@@ -13,6 +13,7 @@ import { sourceTitles, yearInRange, yearRangeDimmingPanel, yearRangeFilteringPan
 import { selectedItemYearIndexed as selectedItemYear, yearsWithMatchingEventsIndexed as yearsWithMatchingEvents } from '../../crossfilter/datasetIndex';
 import type { CellValue, TableModel } from '../../crossfilter/tableModel';
 import { strikesOfTracker, strikeTrackers, TRACKER_NAMES, trackerOfSeries } from '../../data/trackers';
+import { formatNumber } from '../../components/charts/numberFormat';
 
 /** The filter fields the drone panel reads (its hook subscribes to these only). */
 export const DRONE_FILTER_KEYS = ['yearRange', 'yearRangeOrigin', 'tones', 'themes', 'droneSeries', 'droneCompare', 'selection'] as const satisfies readonly (keyof Filters)[];
@@ -44,6 +45,11 @@ export interface DroneYear {
   note: string;
   sources: string[];
   dimmed: boolean;
+  /**
+   * Outside the year range another control set: faded on the chart's full axis (which keeps its
+   * shape, so a range change restyles bars instead of re-laying the chart out); never in `years`.
+   */
+  filteredOut: boolean;
   marked: boolean;
   selected: boolean;
 }
@@ -77,8 +83,13 @@ export interface DroneView {
   /** The tracker asked for (filters.droneSeries) is not in the dataset, so the first one is shown. */
   requestedSeriesMissing: string | null;
   compare: boolean;
-  /** Single view: one entry per year of the active tracker's span, narrowed by other panels' range. */
+  /** Single view: one entry per year of the active tracker's span, narrowed by other panels' range (table, export, slides). */
   years: DroneYear[];
+  /**
+   * Single view: every year of the active tracker's span, the chart's x-axis. The years outside
+   * other panels' range are `filteredOut` (faded); the others are the very objects in `years`.
+   */
+  axisYears: DroneYear[];
   /** Compare view: the trackers with a figure in the compared years, and the years. */
   compareSeries: DroneSeriesInfo[];
   compareYears: DroneCompareYear[];
@@ -147,7 +158,7 @@ export function countRange(min: number | null, max: number | null): CountRange {
 
 /** "6–8", "6", "up to 8", "at least 6" or "unknown". */
 export function rangeText(r: Pick<CountRange, 'min' | 'max'>): string {
-  const fmt = (n: number) => n.toLocaleString('en-US');
+  const fmt = (n: number) => formatNumber(n);
   if (r.min !== null && r.max !== null) return r.min === r.max ? fmt(r.min) : `${fmt(r.min)}–${fmt(r.max)}`;
   if (r.min !== null) return `at least ${fmt(r.min)}`;
   if (r.max !== null) return `up to ${fmt(r.max)}`;
@@ -225,18 +236,18 @@ export function possibleStrikesByYear(strikes: readonly Strike[]): ReadonlyMap<n
 /** "129 (128 confirmed, 1 possible)" where possible strikes exist, else the plain count. */
 export function strikeCountText(y: Pick<DroneYear, 'strikes' | 'possibleStrikes'>): string {
   if (y.strikes === null) return 'unknown';
-  if (y.possibleStrikes === 0) return y.strikes.toLocaleString('en-US');
-  return `${(y.strikes + y.possibleStrikes).toLocaleString('en-US')} (${y.strikes.toLocaleString('en-US')} confirmed, ${y.possibleStrikes.toLocaleString('en-US')} possible)`;
+  if (y.possibleStrikes === 0) return formatNumber(y.strikes);
+  return `${formatNumber(y.strikes + y.possibleStrikes)} (${formatNumber(y.strikes)} confirmed, ${formatNumber(y.possibleStrikes)} possible)`;
 }
 
 /** "128 strikes", or "129 strikes (128 confirmed, 1 possible)", or "unknown number of strikes". */
 export function strikesPhrase(y: Pick<DroneYear, 'strikes' | 'possibleStrikes'>): string {
   if (y.strikes === null) return 'unknown number of strikes';
-  if (y.possibleStrikes === 0) return `${y.strikes.toLocaleString('en-US')} strikes`;
-  return `${(y.strikes + y.possibleStrikes).toLocaleString('en-US')} strikes (${y.strikes.toLocaleString('en-US')} confirmed, ${y.possibleStrikes.toLocaleString('en-US')} possible)`;
+  if (y.possibleStrikes === 0) return `${formatNumber(y.strikes)} strikes`;
+  return `${formatNumber(y.strikes + y.possibleStrikes)} strikes (${formatNumber(y.strikes)} confirmed, ${formatNumber(y.possibleStrikes)} possible)`;
 }
 
-function toDroneYear(row: StrikeYear, possible: ReadonlyMap<number, number> | null = null): Omit<DroneYear, 'dimmed' | 'marked' | 'selected'> {
+function toDroneYear(row: StrikeYear, possible: ReadonlyMap<number, number> | null = null): Omit<DroneYear, 'dimmed' | 'filteredOut' | 'marked' | 'selected'> {
   return {
     year: row.year,
     hasRow: true,
@@ -249,12 +260,12 @@ function toDroneYear(row: StrikeYear, possible: ReadonlyMap<number, number> | nu
   };
 }
 
-function noRowYear(year: number): Omit<DroneYear, 'dimmed' | 'marked' | 'selected'> {
+function noRowYear(year: number): Omit<DroneYear, 'dimmed' | 'filteredOut' | 'marked' | 'selected'> {
   return { year, hasRow: false, strikes: null, possibleStrikes: 0, killed: countRange(null, null), civilians: countRange(null, null), note: '', sources: [] };
 }
 
 /** One tracker's years from its first to its last, with missing years as "no figure". Duplicate years keep the later row. */
-export function seriesYears(rows: readonly StrikeYear[], possible: ReadonlyMap<number, number> | null = null): Omit<DroneYear, 'dimmed' | 'marked' | 'selected'>[] {
+export function seriesYears(rows: readonly StrikeYear[], possible: ReadonlyMap<number, number> | null = null): Omit<DroneYear, 'dimmed' | 'filteredOut' | 'marked' | 'selected'>[] {
   if (rows.length === 0) return [];
   const byYear = new Map<number, StrikeYear>();
   for (const r of rows) byYear.set(r.year, r);
@@ -342,6 +353,7 @@ export function selectDroneView(dataset: Pick<Dataset, 'sources' | 'strikeYears'
   const emptyTable: TableModel = { caption: 'Drone strikes in Pakistan by year', columns: TABLE_COLUMNS, rows: [], measure: 'Drone strikes per year and people killed (min–max), as reported by each tracker' };
   const blank = {
     years: [],
+    axisYears: [],
     compareSeries: [],
     compareYears: [],
     compareSeriesWithout: [],
@@ -361,9 +373,13 @@ export function selectDroneView(dataset: Pick<Dataset, 'sources' | 'strikeYears'
 
   if (!filters.droneCompare) {
     const possible = seriesUsesStrikeTable(activeSeries.id) ? possibleStrikesByYear(dataset.strikes ?? []) : null;
-    const years: DroneYear[] = seriesYears(seriesRows(dataset, activeSeries.id), possible)
-      .filter((y) => yearInRange(y.year, filterRange))
-      .map((y) => ({ ...y, ...marksFor(y.year), dimmed: dimRange !== null && !yearInRange(y.year, dimRange) }));
+    const axisYears: DroneYear[] = seriesYears(seriesRows(dataset, activeSeries.id), possible).map((y) => ({
+      ...y,
+      ...marksFor(y.year),
+      dimmed: dimRange !== null && !yearInRange(y.year, dimRange),
+      filteredOut: !yearInRange(y.year, filterRange),
+    }));
+    const years = axisYears.filter((y) => !y.filteredOut);
     for (const y of years) {
       if (y.dimmed) continue;
       y.sources.forEach((id) => sourceIds.add(id));
@@ -377,6 +393,7 @@ export function selectDroneView(dataset: Pick<Dataset, 'sources' | 'strikeYears'
       state: hasFigures ? 'ok' : 'no-rows-in-range',
       emptyMessage: hasFigures ? null : `No drone-strike figures from ${activeSeries.label} for ${filterRange ? yearsText(filterRange) : 'any year'}.`,
       years,
+      axisYears,
       table: { ...emptyTable, caption: `Drone strikes in Pakistan by year: ${activeSeries.label}`, rows },
       sourceIds: ids,
       sources: sourceTitles(dataset.sources, ids),
@@ -398,7 +415,7 @@ export function selectDroneView(dataset: Pick<Dataset, 'sources' | 'strikeYears'
     year,
     values: compareMaps.map((m, i) => {
       const row = m.get(year);
-      return row ? { ...toDroneYear(row, comparePossible[i]), ...marksFor(year), dimmed: false } : null;
+      return row ? { ...toDroneYear(row, comparePossible[i]), ...marksFor(year), dimmed: false, filteredOut: false } : null;
     }),
     dimmed: false,
     ...marksFor(year),

@@ -1,4 +1,5 @@
-import type { CountRange } from './droneSelectors';
+import { memo } from 'react';
+import type { RangeKnown } from './droneSelectors';
 
 /** Colours with meaning in the single-tracker view. */
 export const MEASURE_COLORS = {
@@ -20,7 +21,8 @@ interface BarGeometry {
 }
 
 interface RangeShapeProps extends BarGeometry {
-  range: CountRange | null;
+  /** Which bounds are known (null: no row for the year, nothing drawn). A plain value, so the memo holds across filter changes. */
+  known: RangeKnown | null;
   color: string;
   hatchId: string;
   faint: boolean;
@@ -31,12 +33,12 @@ interface RangeShapeProps extends BarGeometry {
  * dashed outline; only a minimum ("at least 6") is a line with an open arrow upward; unknown is a
  * "?" on the baseline. Nothing is ever drawn as a zero bar when the value is unknown.
  */
-export function RangeShape({ x = 0, y = 0, width = 0, height = 0, range, color, hatchId, faint }: RangeShapeProps) {
-  if (!range || !(width > 0)) return null;
+export const RangeShape = memo(function RangeShape({ x = 0, y = 0, width = 0, height = 0, known, color, hatchId, faint }: RangeShapeProps) {
+  if (!known || !(width > 0)) return null;
   const opacity = faint ? 0.25 : 1;
   const cx = x + width / 2;
-  if (range.known === 'none') return <UnknownMark x={cx} y={y} faint={faint} />;
-  if (range.known === 'min-only') {
+  if (known === 'none') return <UnknownMark x={cx} y={y} faint={faint} />;
+  if (known === 'min-only') {
     return (
       <g opacity={opacity}>
         <rect x={x} y={y - 1.5} width={width} height={3} fill={color} />
@@ -44,13 +46,13 @@ export function RangeShape({ x = 0, y = 0, width = 0, height = 0, range, color, 
       </g>
     );
   }
-  if (range.known === 'max-only') {
+  if (known === 'max-only') {
     return <rect x={x} y={y} width={width} height={Math.max(height, 1)} fill={`url(#${hatchId})`} stroke={color} strokeDasharray="3 2" opacity={opacity} />;
   }
   // Both bounds: a floating bar; min === max becomes a visible 3px band.
   const h = Math.max(height, 3);
   return <rect x={x} y={height < 3 ? y - (3 - height) / 2 : y} width={width} height={h} fill={color} opacity={opacity} />;
-}
+});
 
 interface CountShapeProps extends BarGeometry {
   value: number | null;
@@ -61,12 +63,12 @@ interface CountShapeProps extends BarGeometry {
 }
 
 /** A plain count (strikes); null is drawn as "?" on the baseline, never as a zero bar. */
-export function CountShape({ x = 0, y = 0, width = 0, height = 0, value, hasRow, color, faint }: CountShapeProps) {
+export const CountShape = memo(function CountShape({ x = 0, y = 0, width = 0, height = 0, value, hasRow, color, faint }: CountShapeProps) {
   if (!hasRow || !(width > 0)) return null;
   if (value === null) return <UnknownMark x={x + width / 2} y={y + height} faint={faint} />;
   if (!(height > 0)) return null;
   return <rect x={x} y={y} width={width} height={height} fill={color} opacity={faint ? 0.25 : 1} />;
-}
+});
 
 function UnknownMark({ x, y, faint }: { x: number; y: number; faint: boolean }) {
   return (
