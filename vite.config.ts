@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { offlineApp } from './scripts/vite/offlineApp.ts';
+import { datasetIntegrity } from './scripts/vite/datasetIntegrity.ts';
 
 /**
  * The Content-Security-Policy of the built app, as a <meta> tag (a static host may not let us
@@ -48,6 +49,8 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    // The shipped dataset is validated here, so the browser can skip zod for those exact bytes.
+    datasetIntegrity(),
     // Seminar rooms often have no network: after one visit the app works offline.
     offlineApp({
       name: 'Pakistan–US relations 2001–2024',

@@ -8,6 +8,10 @@
  * requestAnimationFrame + setTimeout. React renders discrete events (key, click, pointerup)
  * synchronously, so all four panels have committed before that frame; the timeout fires after it
  * painted. Animations that follow (a Leaflet popup panning the map) are not counted.
+ *
+ * Playing the years has no input event per step: a step is a timer tick. For it the probe wraps
+ * window.setInterval, and an armed "interval" sample starts when the tick's callback starts, then
+ * waits for the same next paint.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,7 +24,8 @@ import { summarize, type Stats } from './stats';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'];
 const PANELS = ['US aid to Pakistan', 'Drone strikes', 'Border incidents map', 'Cooperation and friction timeline'] as const;
 
-export type InteractionName = 'type-year' | 'brush' | 'click-year' | 'click-event' | 'toggle-layer';
+export const INTERACTION_NAMES = ['type-year', 'brush', 'click-year', 'click-event', 'toggle-layer', 'tone-chip', 'aid-view', 'play-years'] as const;
+export type InteractionName = (typeof INTERACTION_NAMES)[number];
 export interface InteractionResult {
   dataset: 'real' | 'synthetic-100k';
   interaction: InteractionName;
@@ -105,6 +110,24 @@ function probe() {
     requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
   };
   for (const type of ['keydown', 'keyup', 'input', 'pointerdown', 'pointerup', 'click', 'change']) window.addEventListener(type, onEvent, true);
+  // A play step: the tick of an interval timer (both apps step the years with window.setInterval).
+  const setInterval = window.setInterval.bind(window);
+  window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    if (typeof handler !== 'function') return setInterval(handler, ms, ...args);
+    return setInterval(
+      (...a: unknown[]) => {
+        if (armed.includes('interval')) {
+          armed = [];
+          const start = performance.now();
+          const done = resolve;
+          requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+        }
+        (handler as (...x: unknown[]) => void)(...a);
+      },
+      ms,
+      ...args,
+    );
+  }) as typeof window.setInterval;
   window.__bench = {
     arm: (types) => {
       armed = types;
@@ -138,6 +161,10 @@ export interface AppUnderTest {
   strikeYears: (page: Page) => Locator;
   /** The timeline's event buttons. */
   events: (page: Page) => Locator;
+  /** A tone chip of the filter bar ("Cooperation", "Context", "Friction"). */
+  toneChip: (page: Page, label: string) => Locator;
+  /** The aid chart's breakdown switch ("By category", "By programme"). */
+  aidView: (page: Page, label: string) => Locator;
 }
 
 /** Four panels drawn: both charts' SVGs, the Leaflet map with its data pane, the timeline's events. */
@@ -159,6 +186,8 @@ export const OURS = (base: string): AppUnderTest => ({
   aidPlot: (page) => panel(page, PANELS[0]).locator('.recharts-cartesian-grid'),
   strikeYears: (page) => panel(page, PANELS[1]).locator('g.year-tick'),
   events: (page) => panel(page, PANELS[3]).locator('.timeline__lane button'),
+  toneChip: (page, label) => page.getByRole('search', { name: 'Filters' }).getByRole('group', { name: 'Tone', exact: true }).getByRole('button', { name: label, exact: true }),
+  aidView: (page, label) => panel(page, PANELS[0]).getByRole('group', { name: 'Breakdown' }).getByRole('button', { name: label, exact: true }),
 });
 
 export const PEER = (base: string): AppUnderTest => ({
@@ -168,6 +197,8 @@ export const PEER = (base: string): AppUnderTest => ({
   aidPlot: (page) => page.locator('#aid-chart rect.overlay'),
   strikeYears: (page) => page.locator('#strike-chart rect.bar'),
   events: (page) => page.locator('#timeline .timeline__lane button'),
+  toneChip: (page, label) => page.getByRole('group', { name: 'Tone', exact: true }).getByRole('button', { name: label, exact: true }),
+  aidView: (page, label) => panel(page, PANELS[0]).getByRole('group', { name: 'Breakdown' }).getByRole('button', { name: label, exact: true }),
 });
 
 async function openApp(browser: Browser, app: AppUnderTest, datasetFile: string | null): Promise<{ page: Page; loadMs: number }> {
@@ -192,7 +223,7 @@ async function waitForPanels(page: Page, app: AppUnderTest, timeout: number): Pr
 
 // ------------------------------------------------------------------ interactions
 
-const panel = (page: Page, name: string) => page.getByRole('region', { name });
+const panel = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 type Interaction = (page: Page, app: AppUnderTest, i: number) => Promise<number>;
 
@@ -242,7 +273,45 @@ async function toggleLayer(page: Page, _app: AppUnderTest, i: number): Promise<n
   return measure(page, ['click', 'change'], () => box.click());
 }
 
-const INTERACTIONS: Record<InteractionName, Interaction> = { 'type-year': typeYear, brush, 'click-year': clickYear, 'click-event': clickEvent, 'toggle-layer': toggleLayer };
+/** Tone chips in turn, so the filter grows to all three tones and shrinks again. */
+async function toneChip(page: Page, app: AppUnderTest, i: number): Promise<number> {
+  const chip = app.toneChip(page, ['Friction', 'Cooperation', 'Context'][i % 3]!);
+  return measure(page, ['click'], () => chip.click());
+}
+
+/** The aid chart's breakdown, by programme and back. */
+async function aidView(page: Page, app: AppUnderTest, i: number): Promise<number> {
+  const button = app.aidView(page, i % 2 === 0 ? 'By programme' : 'By category');
+  return measure(page, ['click'], () => button.click());
+}
+
+/**
+ * One step of "Play years" (one year at a time, fast): start playing, time the first timer
+ * step (the next year, all four panels), pause. Each sample resumes where the last one paused,
+ * so the samples walk through the years (and start again after the last). Paused between
+ * samples, so one app never plays in the background while the other is measured.
+ */
+async function playYears(page: Page, _app: AppUnderTest, _i: number): Promise<number> {
+  await page.getByRole('combobox', { name: 'Play speed' }).selectOption({ label: 'Fast' });
+  await page.evaluate(() => window.__bench.arm(['interval']));
+  await page.getByRole('button', { name: 'Play years', exact: true }).click();
+  const ms = await page.evaluate(() => Promise.race([window.__bench.done(), new Promise<number>((r) => setTimeout(() => r(Number.NaN), 60_000))]));
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  // The play stops by itself after the last year.
+  if (await pause.count()) await pause.click();
+  return ms;
+}
+
+const INTERACTIONS: Record<InteractionName, Interaction> = {
+  'type-year': typeYear,
+  brush,
+  'click-year': clickYear,
+  'click-event': clickEvent,
+  'toggle-layer': toggleLayer,
+  'tone-chip': toneChip,
+  'aid-view': aidView,
+  'play-years': playYears,
+};
 
 async function resetFilters(page: Page) {
   await page.getByRole('button', { name: 'Reset all filters' }).click();
@@ -260,6 +329,7 @@ async function interactionSuite(
   repeats: number,
   capMs: number,
   log: (s: string) => void,
+  only: readonly InteractionName[] = INTERACTION_NAMES,
 ): Promise<{ results: InteractionResult[]; loadMs: number; peerLoadMs: number }> {
   // One after the other, so that each load time is its own.
   const ours = await openApp(browser, apps[0], datasetFile);
@@ -268,7 +338,7 @@ async function interactionSuite(
   log(`browser: ${label} loaded in ${ours.loadMs} ms (peer ${peer.loadMs} ms)`);
   const results: InteractionResult[] = [];
   let frozen = false;
-  for (const [name, run] of Object.entries(INTERACTIONS) as [InteractionName, Interaction][]) {
+  for (const [name, run] of (Object.entries(INTERACTIONS) as [InteractionName, Interaction][]).filter(([n]) => only.includes(n))) {
     const times: [number[], number[]] = [[], []];
     let note: string | undefined;
     if (frozen) note = 'not run: the page stopped responding earlier';
@@ -430,6 +500,33 @@ async function memory(browser: Browser, app: AppUnderTest): Promise<BrowserResul
 // ------------------------------------------------------------------ all
 
 export const PEER_VITE_CONFIG = join(ROOT, 'bench/peer/vite.config.ts');
+
+/** A targeted run (`--only=`): these interactions on these datasets, and nothing else. */
+export interface InteractionOnlyRun {
+  interactions: readonly InteractionName[];
+  datasets: readonly InteractionResult['dataset'][];
+}
+
+/** Just the interaction latencies asked for (ours and the peer, interleaved, as in the full run). */
+export async function runInteractionBench(opts: { distDir: string; peerDistDir: string; port: number; repeats: number; only: InteractionOnlyRun; log: (s: string) => void }): Promise<InteractionResult[]> {
+  const server = await startPreview(opts.distDir, opts.port);
+  const peerServer = await startPreview(opts.peerDistDir, opts.port + 1, PEER_VITE_CONFIG);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const apps = [OURS(`http://127.0.0.1:${opts.port}/`), PEER(`http://127.0.0.1:${opts.port + 1}/`)] as const;
+    const out: InteractionResult[] = [];
+    if (opts.only.datasets.includes('real')) out.push(...(await interactionSuite(browser, apps, 'real', null, opts.repeats, 120_000, opts.log, opts.only.interactions)).results);
+    if (opts.only.datasets.includes('synthetic-100k')) {
+      const file = synthFile({ strikes: 100_000, events: null });
+      out.push(...(await interactionSuite(browser, apps, 'synthetic-100k', file, opts.repeats, 120_000, opts.log, opts.only.interactions)).results);
+    }
+    return out;
+  } finally {
+    await browser.close();
+    server.kill();
+    peerServer.kill();
+  }
+}
 
 export async function runBrowserBench(opts: { distDir: string; peerDistDir: string; port: number; repeats: number; coldRuns: number; memory: boolean; log: (s: string) => void }): Promise<BrowserResults> {
   const { log } = opts;

@@ -8,15 +8,20 @@
  *   --no-compute   browser only
  *   --quick        fewer sizes and repeats (a smoke run; results are not written)
  *   --port=N       vite preview port (default 4391, so it never meets the e2e server on 4173)
+ *   --only=a,b     a targeted run: only these interactions (e.g. click-event,tone-chip), ours
+ *                  and the peer interleaved as usual, no compute, load, export or import figures
+ *                  (results are not written). With --dataset=real or --dataset=synthetic-100k.
+ *   --no-build     reuse the last build of this worktree (targeted runs while iterating)
  *
  * These are benchmarks, not tests: they are kept out of `npm test`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release, tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { runComputeBench, type ComputeResult } from './compute';
-import { PEER_VITE_CONFIG, runBrowserBench, type BrowserResults } from './browser';
+import { INTERACTION_NAMES, PEER_VITE_CONFIG, runBrowserBench, runInteractionBench, type BrowserResults, type InteractionName, type InteractionResult } from './browser';
 import { importBudgets, runImportBenchServed, type ImportResults } from './import';
 import { BENCH_DIR, ROOT } from './synth';
 
@@ -95,7 +100,39 @@ function markdown(meta: Record<string, string>, compute: ComputeResult[], browse
   return lines.join('\n');
 }
 
+/** Build folders outside the repo (so `eslint .` and the e2e tests' dist/ never see them), one set per checkout. */
+function buildDirs(): { distDir: string; peerDistDir: string } {
+  const base = join(tmpdir(), 'pak-us-dashboard-bench', createHash('sha1').update(ROOT).digest('hex').slice(0, 8));
+  return { distDir: join(base, 'dist'), peerDistDir: join(base, 'peer') };
+}
+
+function build(distDir: string, peerDistDir: string) {
+  const vite = (extra: string[]) => execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', ...extra, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  log(`building the app (vite build → ${distDir}) and the dc.js peer (→ ${peerDistDir})`);
+  vite(['--outDir', distDir]);
+  vite(['--config', PEER_VITE_CONFIG, '--outDir', peerDistDir]);
+}
+
+/** `--only=`: a few interactions, ours and the peer, printed as a table; nothing is written. */
+async function targeted(only: string) {
+  const interactions = only.split(',').map((s) => s.trim()) as InteractionName[];
+  const unknown = interactions.filter((n) => !INTERACTION_NAMES.includes(n));
+  if (unknown.length) throw new Error(`unknown interaction(s): ${unknown.join(', ')} (known: ${INTERACTION_NAMES.join(', ')})`);
+  const dataset = option('dataset');
+  const datasets: InteractionResult['dataset'][] = dataset === 'real' || dataset === 'synthetic-100k' ? [dataset] : ['real', 'synthetic-100k'];
+  const { distDir, peerDistDir } = buildDirs();
+  if (!flag('no-build')) build(distDir, peerDistDir);
+  const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(', ');
+  const results = await runInteractionBench({ distDir, peerDistDir, port: Number(option('port') ?? 4391), repeats: Number(option('repeats') ?? (quick ? 8 : 20)), only: { interactions, datasets }, log });
+  const lines = ['| Dataset | Interaction | n | Ours median | Ours p95 | Peer median | Peer p95 | Ratio median | Ratio p95 | Note |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---|'];
+  for (const i of results) lines.push(`| ${i.dataset} | ${i.interaction} | ${i.stats.n} | ${ms(i.stats.median)} | ${ms(i.stats.p95)} | ${ms(i.peer.median)} | ${ms(i.peer.p95)} | ${i.ratio.median.toFixed(2)} | ${i.ratio.p95.toFixed(2)} | ${i.note ?? ''} |`);
+  lines.push('', `Load average (1, 5, 15 min): ${loadAtStart} at start; ${loadavg().map((l) => l.toFixed(2)).join(', ')} at end.`);
+  console.log(lines.join('\n'));
+}
+
 async function main() {
+  const only = option('only');
+  if (only) return targeted(only);
   const started = Date.now();
   // The bench is only honest on a quiet machine: the load is recorded with the numbers.
   const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(', ');
@@ -104,14 +141,9 @@ async function main() {
   let browser: BrowserResults | null = null;
   let imported: ImportResults | null = null;
   if (!flag('no-browser')) {
-    // Built outside the repo so `eslint .` and the e2e tests' dist/ never see it.
-    const distDir = join(tmpdir(), 'pak-us-dashboard-bench', 'dist');
-    const peerDistDir = join(tmpdir(), 'pak-us-dashboard-bench', 'peer');
+    const { distDir, peerDistDir } = buildDirs();
     const port = Number(option('port') ?? 4391);
-    const vite = (extra: string[]) => execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', ...extra, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    log(`building the app (vite build → ${distDir}) and the dc.js peer (→ ${peerDistDir})`);
-    vite(['--outDir', distDir]);
-    vite(['--config', PEER_VITE_CONFIG, '--outDir', peerDistDir]);
+    if (!flag('no-build')) build(distDir, peerDistDir);
     // Ports: the app on `port`, the peer on port + 1, the import figures' server on port + 2.
     browser = await runBrowserBench({ distDir, peerDistDir, port, repeats: quick ? 8 : 20, coldRuns: 5, memory: !quick, log });
     imported = await runImportBenchServed({ distDir, port: port + 2, log });

@@ -16,7 +16,7 @@ import { useDataParam } from './import/useDataParam';
 import { usePersistedDataset } from './import/usePersistedDataset';
 import { DataOriginBanner } from './import/DataOriginBanner';
 import { DataOriginConfirm } from './import/DataOriginConfirm';
-import { SeminarControls, SeminarRoot } from './seminar';
+import { SeminarControls, SeminarRoot } from './seminar/SeminarEntry';
 import { SkipLinks } from './components/SkipLinks';
 import { DASHBOARD_ID, PanelAnchorsContext } from './components/focusTargets';
 import { PANELS } from './panels/registry';

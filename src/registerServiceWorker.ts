@@ -7,6 +7,7 @@
  */
 import type { Workbox } from 'workbox-window';
 import { importWithReload } from './app/lazyWithReload';
+import { afterFirstPaint } from './app/afterFirstPaint';
 import { offerUpdate } from './app/reloadOffer';
 
 /** A tab left open for a seminar still learns of a new deployment. */
@@ -14,9 +15,14 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  // After the load event: workbox-window is its own small chunk, kept off the first paint.
-  if (document.readyState === 'complete') void start();
-  else window.addEventListener('load', () => void start(), { once: true });
+  // After the load event and the panels' first paint: workbox-window is its own small chunk, and
+  // the new worker's precache downloads every file of the app, which must not compete with the
+  // chunks and the dataset the panels are waiting for.
+  const loaded = new Promise<void>((resolve) => {
+    if (document.readyState === 'complete') resolve();
+    else window.addEventListener('load', () => resolve(), { once: true });
+  });
+  void Promise.all([loaded, afterFirstPaint()]).then(start);
 }
 
 async function start(): Promise<void> {

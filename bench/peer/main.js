@@ -9,6 +9,11 @@
  *   strikes stamped as one pre-drawn dot each on one canvas, incidents as circle markers);
  * - the timeline: the filtered events as buttons in one lane per tone (click one to select it).
  *
+ * The same controls as the app's, so the bench can drive both alike: From/To year fields, tone
+ * chips (filter the timeline and the map's incidents; both bar charts mark the years that hold a
+ * matching event), the aid chart's "By category" / "By programme" switch, and "Play years"
+ * (steps a one-year range through the coverage on a timer).
+ *
  * One crossfilter per table, each with a year dimension; a year range set anywhere (the From/To
  * fields, the aid brush, a strike-year click) is put on every table's year dimension and the
  * whole chart group redraws. Like the app, everything is drawn in the same task as the input
@@ -33,6 +38,8 @@ dc.config.defaultColors(['#1f5fa8']);
 const CATEGORIES = ['security', 'economic', 'csf', 'unsplit'];
 const CATEGORY_COLORS = ['#1f5fa8', '#3f9b5a', '#c98a1b', '#8a8f98'];
 const TONES = ['cooperation', 'friction', 'context'];
+/** Programme stacks: the category colours would repeat, so a wheel of hues. */
+const programmeColors = (n) => Array.from({ length: n }, (_, i) => `hsl(${Math.round((i * 360) / Math.max(1, n))} 55% 45%)`);
 const yearOfDate = (date) => Number(String(date).slice(0, 4));
 
 const fromField = document.getElementById('from-year');
@@ -77,10 +84,19 @@ async function main() {
 
   const eventCf = crossfilter(data.events);
   const eventYear = eventCf.dimension((e) => yearOfDate(e.date));
+  const eventTone = eventCf.dimension((e) => e.tone);
+  // Grouped on the year dimension, so it sees the tone filter but not the year range: the years
+  // that hold a matching event, whatever years are shown (the charts mark them).
+  const eventsPerYear = eventYear.group();
   const eventsShown = eventCf.groupAll();
 
   const incidentCf = crossfilter(data.incidents ?? []);
   const incidentYear = incidentCf.dimension((i) => yearOfDate(i.dateStart));
+  const incidentTone = incidentCf.dimension((i) => i.tone);
+
+  /** The tone filter (empty: every tone) and the years holding an event of those tones. */
+  const tones = new Set();
+  let toneYears = new Set();
 
   let years = null; // { from, to } inclusive, or null for all years
   let selectedEvent = null;
@@ -103,6 +119,26 @@ async function main() {
     .ordinalColors(CATEGORY_COLORS)
     .brushOn(true);
   for (const c of CATEGORIES.slice(1)) aidChart.stack(aidByYear, c, (d) => d.value[c]);
+  // The per-programme breakdown: one stack per programme (a printed TOTAL row is not a programme).
+  const programmes = [...new Set(aidRows.filter((r) => String(r.programme).trim().toUpperCase() !== 'TOTAL').map((r) => r.programme))];
+  const aidByProgramme = aidYear.group().reduce(
+    (p, r) => ((p[r.programme] = (p[r.programme] ?? 0) + r.amount), p),
+    (p, r) => ((p[r.programme] -= r.amount), p),
+    () => ({}),
+  );
+  let aidView = 'category';
+  const aidViewButtons = [...document.querySelectorAll('.aid-breakdown button')];
+  function setAidView(view) {
+    if (view === aidView) return;
+    aidView = view;
+    const [group, keys] = view === 'programme' ? [aidByProgramme, programmes] : [aidByYear, CATEGORIES];
+    aidChart.group(group, keys[0], (d) => d.value[keys[0]] ?? 0);
+    for (const k of keys.slice(1)) aidChart.stack(group, k, (d) => d.value[k] ?? 0);
+    aidChart.ordinalColors(view === 'programme' ? programmeColors(keys.length) : CATEGORY_COLORS);
+    for (const b of aidViewButtons) b.setAttribute('aria-pressed', String(b.dataset.view === view));
+    aidChart.redraw();
+  }
+  for (const b of aidViewButtons) b.addEventListener('click', () => setAidView(b.dataset.view));
   aidChart.xAxis().tickFormat((y) => `FY${String(y).slice(2)}`);
   aidChart.on('filtered', (chart) => {
     if (syncing) return;
@@ -140,10 +176,13 @@ async function main() {
     setYears(ys.length ? { from: Math.min(...ys), to: Math.max(...ys) } : null, 'strikes');
   });
 
-  // The selected event's year, marked on both bar charts.
+  // The selected event's year and the years with events of the chosen tones, marked on both bar charts.
   const markSelectedYear = (chart) => {
     const year = selectedEvent ? yearOfDate(selectedEvent.date) : null;
-    chart.selectAll('rect.bar').classed('bar--selected-year', (d) => d && d.x === year);
+    chart
+      .selectAll('rect.bar')
+      .classed('bar--selected-year', (d) => d && d.x === year)
+      .classed('bar--event-year', (d) => d && toneYears.has(d.x));
   };
   aidChart.on('pretransition', markSelectedYear);
   strikeChart.on('pretransition', markSelectedYear);
@@ -295,10 +334,60 @@ async function main() {
     if (![a, b].every((y) => Number.isInteger(y) && y >= first && y <= last)) return;
     setYears(a === first && b === last ? null : { from: Math.min(a, b), to: Math.max(a, b) }, 'fields');
   };
+  // ---------------------------------------------------------------- tone chips
+  const toneButtons = [...document.querySelectorAll('#tones button')];
+  function applyTones() {
+    const f = tones.size ? (t) => tones.has(t) : null;
+    for (const dim of [eventTone, incidentTone]) {
+      if (f) dim.filterFunction(f);
+      else dim.filterAll();
+    }
+    toneYears = new Set(tones.size ? eventsPerYear.all().filter((g) => g.value > 0).map((g) => g.key) : []);
+    for (const b of toneButtons) b.setAttribute('aria-pressed', String(tones.has(b.dataset.tone)));
+  }
+  for (const b of toneButtons)
+    b.addEventListener('click', () => {
+      const tone = b.dataset.tone;
+      if (tones.has(tone)) tones.delete(tone);
+      else tones.add(tone);
+      applyTones();
+      dc.redrawAll();
+    });
+
+  // ---------------------------------------------------------------- play
+  const playButton = document.getElementById('play');
+  const playSpeed = document.getElementById('play-speed');
+  let playTimer = null;
+  let playYear = first;
+  const showPlayYear = () => setYears({ from: playYear, to: playYear }, 'fields');
+  function stopPlay() {
+    if (playTimer !== null) window.clearInterval(playTimer);
+    playTimer = null;
+    playButton.textContent = 'Play years';
+    playButton.setAttribute('aria-pressed', 'false');
+  }
+  playButton.addEventListener('click', () => {
+    if (playTimer !== null) return stopPlay();
+    // Resume from the year on screen unless the last play reached the end (as the app does).
+    playYear = years && years.to < last ? years.to : first;
+    showPlayYear();
+    playButton.textContent = 'Pause';
+    playButton.setAttribute('aria-pressed', 'true');
+    playTimer = window.setInterval(() => {
+      if (playYear >= last) return stopPlay();
+      playYear += 1;
+      showPlayYear();
+    }, Number(playSpeed.value));
+  });
+
   fromField.addEventListener('input', onField);
   toField.addEventListener('input', onField);
   document.getElementById('reset').addEventListener('click', () => {
     selectedEvent = null;
+    stopPlay();
+    tones.clear();
+    applyTones();
+    setAidView('category');
     showStrikes.checked = true;
     showIncidents.checked = true;
     setYears(null, 'reset');

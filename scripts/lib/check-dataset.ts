@@ -2,7 +2,8 @@
  * Checks a dataset document: the zod schema, source ids, coordinates and forbidden prose fields.
  * Problems are printed as `path: message`, e.g. `aid[12].amount: must be a number ≥ 0 (got "n/a")`.
  */
-import { DatasetSchema, type Dataset } from '../../src/data/schema';
+import { DatasetSchema } from '../../src/data/datasetSchema';
+import { type Dataset } from '../../src/data/schema';
 import { BORDER_SLACK_KM, type RegionTester } from './region';
 
 /** Field names that would mean TBIJ prose or the names of the dead were shipped. */

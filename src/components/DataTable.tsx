@@ -1,6 +1,9 @@
-import { useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { Suspense } from 'react';
 import type { TableModel } from '../crossfilter/tableModel';
+import { lazyWithReload } from '../app/lazyWithReload';
+
+/** Only a table this long needs TanStack Virtual (≈10 KB gzip): it loads then, not with the dashboard. */
+const VirtualDataTable = lazyWithReload(() => import('./VirtualDataTable').then((m) => ({ default: m.VirtualDataTable })));
 
 /** Quantities get thousands separators; identifiers such as years stay as written. */
 export function formatCell(value: string | number, numeric = false): string {
@@ -13,11 +16,11 @@ export function formatCell(value: string | number, numeric = false): string {
  * searched with the browser's find and copied.
  */
 export const VIRTUALISE_ABOVE = 1000;
-const ROW_HEIGHT = 24;
+export const ROW_HEIGHT = 24;
 
 type Row = TableModel['rows'][number];
 
-function Cells({ model, row }: { model: TableModel; row: Row }) {
+export function Cells({ model, row }: { model: TableModel; row: Row }) {
   return (
     <>
       {model.columns.map((c) => {
@@ -32,7 +35,7 @@ function Cells({ model, row }: { model: TableModel; row: Row }) {
   );
 }
 
-function Head({ model }: { model: TableModel }) {
+export function Head({ model }: { model: TableModel }) {
   return (
     <>
       <caption className="sr-only">{model.caption}</caption>
@@ -51,7 +54,13 @@ function Head({ model }: { model: TableModel }) {
 
 /** Renders a panel's table model as an accessible HTML table. Unknown values read "unknown". */
 export function DataTable({ model }: { model: TableModel }) {
-  if (model.rows.length > VIRTUALISE_ABOVE) return <VirtualDataTable model={model} />;
+  if (model.rows.length > VIRTUALISE_ABOVE) {
+    return (
+      <Suspense fallback={<p role="status">Preparing the table of {model.rows.length.toLocaleString('en-US')} rows…</p>}>
+        <VirtualDataTable model={model} />
+      </Suspense>
+    );
+  }
   return (
     <table>
       <Head model={model} />
@@ -68,47 +77,5 @@ export function DataTable({ model }: { model: TableModel }) {
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** The same table with only the visible rows (and spacer rows for the rest); aria-rowcount gives the full size. */
-function VirtualDataTable({ model }: { model: TableModel }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // TanStack Virtual hands back fresh functions each render; the React Compiler must not memoise around them.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: model.rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    initialRect: { width: 800, height: 320 },
-  });
-  const items = virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
-  const span = model.columns.length;
-  return (
-    <div ref={scrollRef} className="data-table__scroll" style={{ maxHeight: 320, overflow: 'auto' }}>
-      <table aria-rowcount={model.rows.length + 1}>
-        <Head model={model} />
-        <tbody>
-          {before > 0 && (
-            <tr aria-hidden="true" style={{ height: before }}>
-              <td colSpan={span} />
-            </tr>
-          )}
-          {items.map((item) => (
-            <tr key={item.index} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-              <Cells model={model} row={model.rows[item.index]!} />
-            </tr>
-          ))}
-          {after > 0 && (
-            <tr aria-hidden="true" style={{ height: after }}>
-              <td colSpan={span} />
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
   );
 }

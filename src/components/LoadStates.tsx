@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { PANELS } from '../panels/registry';
 import { copyText } from '../import/copyText';
 import { PanelSkeleton } from './PanelFrame';
-import { formatProblem, type DatasetProblem } from '../data/validation';
+import { formatProblem, type DatasetProblem } from '../data/problems';
 import { formatGroup, groupProblems, problemsAsCsv } from '../data/problemGroups';
 import { downloadBlob } from '../export/download';
 

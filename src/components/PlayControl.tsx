@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useDashboardStore } from '../store/store';
 
 const SPEEDS = { slow: 1600, normal: 900, fast: 450 } as const;
@@ -7,9 +7,10 @@ type PlayMode = 'single' | 'cumulative';
 
 /**
  * Steps the year filter through the coverage: one year at a time, or growing from the first
- * year. It drives the same store action as the year fields, so every panel follows.
+ * year. It drives the same store action as the year fields, so every panel follows. Memoised:
+ * it reads no filter, so a filter change never re-renders it.
  */
-export function PlayControl({ first, last }: { first: number; last: number }) {
+export const PlayControl = memo(function PlayControl({ first, last }: { first: number; last: number }) {
   const setYearRange = useDashboardStore((s) => s.setYearRange);
   const [playing, setPlaying] = useState(false);
   const [mode, setMode] = useState<PlayMode>('single');
@@ -62,4 +63,4 @@ export function PlayControl({ first, last }: { first: number; last: number }) {
       </label>
     </div>
   );
-}
+});

@@ -5,7 +5,11 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Dataset } from './schema';
-import { parseDatasetText, type DatasetProblem } from './validation';
+import type { DatasetProblem } from './problems';
+import { importWithReload } from '../app/lazyWithReload';
+
+/** SHA-256 (hex) of the shipped dataset as validated at build (scripts/vite/datasetIntegrity.ts); null if it did not pass. */
+declare const __BUILT_IN_DATASET_SHA256__: string | null;
 
 export const BUILT_IN_DATASET_URL = `${import.meta.env.BASE_URL}data/dataset.json`;
 
@@ -30,9 +34,32 @@ export async function fetchDataset(url: string, signal?: AbortSignal): Promise<D
     throw new DatasetNetworkError(`Could not reach ${url}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!response.ok) throw new DatasetNetworkError(`The server answered ${response.status} ${response.statusText} for ${url}`.trim());
-  const result = parseDatasetText(await response.text());
+  const bytes = await response.arrayBuffer();
+  const checked = await checkedAtBuild(bytes);
+  if (checked) return checked;
+  const { parseDatasetText } = await importWithReload(() => import('./validation'));
+  const result = parseDatasetText(new TextDecoder().decode(bytes));
   if (!result.ok) throw new DatasetInvalidError(result.problems);
   return result.dataset;
+}
+
+/**
+ * The dataset, if these are exactly the bytes of the shipped file that passed validation at build:
+ * then it needs no second check, and the validator (zod, the schema) is not loaded. Any other file,
+ * or a browser without Web Crypto (an http:// address that is not this computer), is validated.
+ */
+async function checkedAtBuild(bytes: ArrayBuffer): Promise<Dataset | null> {
+  const expected = typeof __BUILT_IN_DATASET_SHA256__ === 'string' ? __BUILT_IN_DATASET_SHA256__ : null;
+  const subtle = globalThis.crypto?.subtle;
+  if (!expected || !subtle) return null;
+  let digest: ArrayBuffer;
+  try {
+    digest = await subtle.digest('SHA-256', bytes);
+  } catch {
+    return null;
+  }
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return hex === expected ? (JSON.parse(new TextDecoder().decode(bytes)) as Dataset) : null;
 }
 
 export const datasetQueryOptions = (url: string = BUILT_IN_DATASET_URL) =>

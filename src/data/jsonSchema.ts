@@ -4,7 +4,7 @@
  * not expressible there; the app's own checks add them, and docs/DATA_FORMAT.md lists them.
  */
 import { z } from 'zod';
-import { DatasetSchema } from './schema';
+import { DatasetSchema } from './datasetSchema';
 
 export const DATASET_SCHEMA_FILE = 'dataset.schema.json';
 

@@ -3,7 +3,7 @@
  * and the first row ids ("strikes: civiliansMin must be a number ≥ 0 — 5 rows: S368, S369, …"),
  * and the full list as CSV for a spreadsheet.
  */
-import { formatProblem, type DatasetProblem } from './validation';
+import { formatProblem, type DatasetProblem } from './problems';
 
 export interface ProblemGroup {
   /** "strikes" for a row problem; empty for a problem with the whole file. */

@@ -4,7 +4,7 @@
  * is told which fields were not loaded, on how many rows, and the likely intended name.
  */
 import { z } from 'zod';
-import { DatasetSchema } from './schema';
+import { DatasetSchema } from './datasetSchema';
 
 export interface UnknownField {
   /** "strikes", or "" for a top-level field. */

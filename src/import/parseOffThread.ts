@@ -1,9 +1,11 @@
 import { decodeDataset } from '../data/columnTransfer';
 import { adoptDatasetIndex } from '../crossfilter/datasetIndex';
-import { parseToOutcome, type ParseOutcome, type WireOutcome } from './parseOutcome';
+import type { ParseOutcome, WireOutcome } from './parseOutcome';
 
 async function parseOnMainThread(blob: Blob): Promise<ParseOutcome> {
   try {
+    // Loaded here, not at start-up: the validator (zod) is needed only once a file is checked.
+    const { parseToOutcome } = await import('./parseOutcome');
     return parseToOutcome(await blob.text());
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

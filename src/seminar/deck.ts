@@ -6,6 +6,8 @@
  * Everything here is plain TypeScript (no React): the deck editor, seminar mode, the tests and
  * the slide export all use it.
  */
+// First: zod without `new Function` (the CSP has no 'unsafe-eval'), before any schema exists.
+import '../data/zodConfig';
 import { neutralizeBidiDeep } from '../data/bidi';
 import { z } from 'zod';
 import { DEFAULT_FILTERS, type Filters, type PanelId } from '../crossfilter/filters';
@@ -15,7 +17,7 @@ import { AID_MEASURE_INFO } from '../panels/aid/aidSelectors';
 import { DOLLAR_BASIS_LABELS } from '../crossfilter/constantDollars';
 import { PANEL_IDS, PANELS, panelMeta } from '../panels/registry';
 import { AID_CATEGORY_LABELS, THEME_LABELS, TONE_LABELS } from '../theme/palette';
-import { describeValue, formatProblem, problemsFromZod, type DatasetProblem } from '../data/validation';
+import { describeValue, formatProblem, problemsFromZod, type DatasetProblem } from '../data/problems';
 import { decodeUrlState, encodeUrlState, type YearBounds } from '../url/urlCodec';
 import { useDashboardStore } from '../store/store';
 

@@ -4,7 +4,8 @@
  * raw and curated files in data/ (never against the build's own output alone).
  */
 import committedText from '../../public/data/dataset.json?raw';
-import { DatasetSchema, type Dataset } from '../../src/data/schema';
+import { DatasetSchema } from '../../src/data/datasetSchema';
+import { type Dataset } from '../../src/data/schema';
 import { DATTA_KHEL_BAD_POINT } from '../../scripts/lib/build-dataset';
 import { checkDataset } from '../../scripts/lib/check-dataset';
 import { parseCsvRecords } from '../../scripts/lib/csv';

@@ -4,7 +4,8 @@
  * produces, it validates, its sums match the printed sources, and it ships no prose or names.
  */
 import committedText from '../../public/data/dataset.json?raw';
-import { DatasetSchema, type AidRow, type Dataset } from '../../src/data/schema';
+import { DatasetSchema } from '../../src/data/datasetSchema';
+import { type AidRow, type Dataset } from '../../src/data/schema';
 import { buildDataset, DATA_FILES, serializeDataset, TBIJ_CODE, type DataFiles } from '../../scripts/lib/build-dataset';
 import { checkDataset } from '../../scripts/lib/check-dataset';
 import { parseCsvRecords } from '../../scripts/lib/csv';

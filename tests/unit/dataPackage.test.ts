@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { strToU8, unzipSync } from 'fflate';
 import type { Dataset } from '../../src/data/schema';
-import { DatasetSchema } from '../../src/data/schema';
+import { DatasetSchema } from '../../src/data/datasetSchema';
 import { buildDataPackage, dataPackageFileName, dataPackageZip, type DataPackageDescriptor } from '../../src/export/dataPackage';
 import { parseCsv } from '../../src/export/csv';
 import { checkDataPackage } from '../support/tableSchemaCheck';

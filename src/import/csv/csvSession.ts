@@ -6,7 +6,8 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { DatasetSchema, yearOf, type Dataset, type Source, type Tracker } from '../../data/schema';
+import { DatasetSchema } from '../../data/datasetSchema';
+import { yearOf, type Dataset, type Source, type Tracker } from '../../data/schema';
 import { PROBLEM_LIST_LIMIT, problemsFromZod, validateDataset, type DatasetProblem } from '../../data/validation';
 import { groupProblems, type ProblemGroup } from '../../data/problemGroups';
 import { mergeDatasets } from '../merge';

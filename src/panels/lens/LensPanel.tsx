@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import { AID_CATEGORY_LABELS, TONE_COLORS } from '../../theme/palette';
 import { LensChart, type LensAction } from './LensChart';
@@ -111,7 +111,7 @@ function LensBody({ view, listOpen, onAction }: { view: OkView; listOpen: boolea
   );
 }
 
-function LensLegend() {
+const LensLegend = memo(function LensLegend() {
   return (
     <ul className="lens-legend" aria-label="Legend">
       {LENS_CATEGORIES.map((c) => (
@@ -134,7 +134,7 @@ function LensLegend() {
       </li>
     </ul>
   );
-}
+});
 
 const CAVEAT = 'This is a reading, not a causal estimate: appropriations follow budget cycles and many events at once, so a change after an event does not show that the event caused it.';
 
@@ -177,7 +177,8 @@ function SelectedReading({ reading, unit }: { reading: BeforeAfter; unit: string
   );
 }
 
-function Readings({ readings }: { readings: readonly BeforeAfter[] }) {
+/** Memoised: the readings keep their identity while only the selection changes (lensSelectors.ts). */
+const Readings = memo(function Readings({ readings }: { readings: readonly BeforeAfter[] }) {
   if (readings.length === 0) return <p className="lens-caveat">No cooperation or friction events match the filters.</p>;
   return (
     <details className="lens-readings">
@@ -192,7 +193,7 @@ function Readings({ readings }: { readings: readonly BeforeAfter[] }) {
       </ul>
     </details>
   );
-}
+});
 
 function ClaimsTable({ claims }: { claims: readonly ClaimRow[] }) {
   if (claims.length === 0) return <EmptyState>This dataset has no claims table.</EmptyState>;

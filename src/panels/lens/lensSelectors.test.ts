@@ -106,3 +106,29 @@ describe('event labels', () => {
     expect(view.slots.map((s) => s.label)).toEqual(['FY2011', 'FY2012']);
   });
 });
+
+describe('selection', () => {
+  it('marks the selected event (or the events of a selected incident) and keeps the rest of the view as it was', () => {
+    const none = selectLensView(dataset, filters);
+    const picked = selectLensView(dataset, { ...filters, selection: { kind: 'event', id: '2010-kurram' } });
+    if (none.state !== 'ok' || picked.state !== 'ok') throw new Error('no lens');
+    expect(picked.events.filter((e) => e.selected).map((e) => e.id)).toEqual(['2010-kurram']);
+    expect(picked.selected?.eventId).toBe('2010-kurram');
+    expect(none.selected).toBeNull();
+    // What the selection does not touch is the very same data, so the panel's memoised parts stay.
+    expect(picked.slots).toBe(none.slots);
+    expect(picked.readings).toBe(none.readings);
+    expect(picked.table).toBe(none.table);
+    expect(picked.events.filter((e) => !e.selected).every((e) => none.events.includes(e))).toBe(true);
+    // Selecting nothing again gives back the unselected view.
+    expect(selectLensView(dataset, filters)).toBe(none);
+  });
+
+  it('marks every event linked to a selected incident', () => {
+    const linked = (dataset.events ?? []).filter((e) => e.incidentId && (e.tone === 'cooperation' || e.tone === 'friction'));
+    const incident = linked[0]!.incidentId!;
+    const view = selectLensView(dataset, { ...filters, selection: { kind: 'incident', id: incident } });
+    if (view.state !== 'ok') throw new Error('no lens');
+    expect(view.events.filter((e) => e.selected).map((e) => e.id).sort()).toEqual(linked.filter((e) => e.incidentId === incident).map((e) => e.id).sort());
+  });
+});

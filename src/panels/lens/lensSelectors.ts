@@ -335,16 +335,49 @@ export function readingSentence(r: BeforeAfter): string {
   return `${head} → ${r.changes.map((c) => `${LENS_CATEGORY_LABELS[c.category]} ${c.percent === null ? 'n/a' : `${c.percent < 0 ? '−' : '+'}${Math.abs(c.percent).toFixed(1)}%`}`).join(', ')}`;
 }
 
-export function selectLensView(dataset: Pick<Dataset, 'aid' | 'strikes' | 'strikeYears' | 'events' | 'claims' | 'crsCumulative' | 'sources' | 'priceIndex'>, filters: LensFilters): LensView {
-  const dollars = dollarsFor(dataset, filters.aidDollars);
-  const allSlots = aidSlots(dataset.aid, dollars);
-  if (allSlots.length === 0 && !dataset.events?.length) {
-    return { state: 'missing', message: 'This dataset has no CRS aid rows and no events, so the lens has nothing to set side by side.', sources: [] };
-  }
+type OkLensView = Extract<LensView, { state: 'ok' }>;
+type LensDataset = Pick<Dataset, 'aid' | 'strikes' | 'strikeYears' | 'events' | 'claims' | 'crsCumulative' | 'sources' | 'priceIndex'>;
+
+/**
+ * The lens without the selection, for the last filters per dataset: a selection change (the most
+ * frequent change on a projector) then costs a pass over the shown events, and every part of the
+ * view the selection does not touch keeps its identity, so the panel's memoised parts stay as they are.
+ */
+const baseCache = new WeakMap<LensDataset, { key: string; base: LensBase }>();
+
+interface LensBase {
+  view: LensView;
+  allSlots: LensSlot[];
+  allEvents: LensEvent[];
+  /** Per event id, the incident it is linked to (a map selection highlights the events of an incident). */
+  incidentOf: Map<string, string | null | undefined>;
+}
+
+export function selectLensView(dataset: LensDataset, filters: LensFilters): LensView {
   const f = filters as Filters;
   const filterRange = yearRangeFilteringPanel(f, lensMeta.id);
   const dimRange = yearRangeDimmingPanel(f, lensMeta.id);
+  const range = (r: { from: number; to: number } | null) => (r ? `${r.from}-${r.to}` : '');
+  const key = `${filters.aidDollars}|${range(filterRange)}|${range(dimRange)}|${filters.tones.join(',')}|${filters.themes.join(',')}|${filters.yearRangeOrigin === lensMeta.id && filters.yearRange !== null}`;
+  let cached = baseCache.get(dataset);
+  if (cached?.key !== key) baseCache.set(dataset, (cached = { key, base: lensBase(dataset, filters, filterRange, dimRange) }));
+  const { view, allSlots, allEvents, incidentOf } = cached.base;
   const selection = filters.selection;
+  if (view.state !== 'ok' || selection === null || selection.kind === 'strike') return view;
+  const isSelected = (id: string) => (selection.kind === 'event' ? selection.id === id : incidentOf.get(id) === selection.id);
+  const selectedEvent = allEvents.find((e) => isSelected(e.id));
+  if (!selectedEvent) return view;
+  const events = view.events.map((e) => (isSelected(e.id) ? { ...e, selected: true } : e));
+  return { ...view, events, selected: beforeAfter(allSlots, selectedEvent) };
+}
+
+function lensBase(dataset: LensDataset, filters: LensFilters, filterRange: { from: number; to: number } | null, dimRange: { from: number; to: number } | null): LensBase {
+  const dollars = dollarsFor(dataset, filters.aidDollars);
+  const allSlots = aidSlots(dataset.aid, dollars);
+  const incidentOf = new Map((dataset.events ?? []).map((e) => [e.id, e.incidentId]));
+  if (allSlots.length === 0 && !dataset.events?.length) {
+    return { view: { state: 'missing', message: 'This dataset has no CRS aid rows and no events, so the lens has nothing to set side by side.', sources: [] }, allSlots, allEvents: [], incidentOf };
+  }
 
   const allEvents: LensEvent[] = (dataset.events ?? [])
     .filter((e): e is typeof e & { tone: LensTone } => e.tone === 'cooperation' || e.tone === 'friction')
@@ -355,7 +388,7 @@ export function selectLensView(dataset: Pick<Dataset, 'aid' | 'strikes' | 'strik
       fiscalYear: fiscalYearOfDate(e.date),
       tone: e.tone,
       theme: e.theme,
-      selected: selection !== null && ((selection.kind === 'event' && selection.id === e.id) || (selection.kind === 'incident' && selection.id === e.incidentId)),
+      selected: false,
       major: Boolean(e.incidentId),
     }));
   const events = allEvents.filter((e) => matchesCategories(e, filters) && yearInRange(e.fiscalYear, filterRange));
@@ -374,16 +407,15 @@ export function selectLensView(dataset: Pick<Dataset, 'aid' | 'strikes' | 'strik
     if (n !== undefined) strikes.push({ fiscalYear: y, strikes: n, dimmed: dimRange !== null && !yearInRange(y, dimRange) });
   }
   const readings = events.map((e) => beforeAfter(allSlots, e));
-  const selectedEvent = allEvents.find((e) => e.selected);
-  const selected = selectedEvent ? beforeAfter(allSlots, selectedEvent) : null;
 
   const sourceIds = new Set<string>();
   for (const r of CRS_ROWS(dataset.aid)) if (spanOverlapsRange(r.fiscalYearStart, r.fiscalYearEnd, { from, to })) r.sources.forEach((s) => sourceIds.add(s));
   if (strikes.length) sourceIds.add(STRIKE_TRACKER);
   dollars.sourceIds.forEach((id) => sourceIds.add(id));
-  for (const e of dataset.events ?? []) if (events.some((v) => v.id === e.id)) e.sources.forEach((s) => sourceIds.add(s));
+  const shownIds = new Set(events.map((v) => v.id));
+  for (const e of dataset.events ?? []) if (shownIds.has(e.id)) e.sources.forEach((s) => sourceIds.add(s));
 
-  return {
+  const view: OkLensView = {
     state: 'ok',
     axis: { from, to },
     slots,
@@ -392,7 +424,7 @@ export function selectLensView(dataset: Pick<Dataset, 'aid' | 'strikes' | 'strik
     maxAid: Math.max(1, ...slots.map((s) => (s.end > s.start ? s.total / (s.end - s.start + 1) : s.total))),
     maxStrikes: Math.max(1, ...strikes.map((s) => s.strikes)),
     dollars,
-    selected,
+    selected: null,
     readings,
     claims: claimRows(dataset),
     dimRange,
@@ -400,6 +432,7 @@ export function selectLensView(dataset: Pick<Dataset, 'aid' | 'strikes' | 'strik
     table: lensTable(slots, strikes, events, from, to, dollars),
     sources: sourceTitles(dataset.sources, sourceIds),
   };
+  return { view, allSlots, allEvents, incidentOf };
 }
 
 function lensTable(slots: readonly LensSlot[], strikes: readonly StrikePoint[], events: readonly LensEvent[], from: number, to: number, dollars: Dollars): TableModel {

@@ -4,6 +4,16 @@ import type { ReportedValue } from '../../data/figures';
 import type { EventDetail } from './timelineSelectors';
 
 /**
+ * Whether the last input was a key (as a :focus-visible polyfill would judge it): a browser's own
+ * :focus-visible can miss a key press that React turns into a selection, and jsdom has none.
+ */
+let lastInputWasKey = false;
+if (typeof document !== 'undefined') {
+  document.addEventListener('keydown', () => (lastInputWasKey = true), true);
+  document.addEventListener('pointerdown', () => (lastInputWasKey = false), true);
+}
+
+/**
  * The element that opened the card, when the card should take focus from it: a control the user
  * just used, outside the map (whose popup shows the same selection where the user is).
  */
@@ -35,13 +45,31 @@ export function EventDetailCard({ detail, onClose }: { detail: EventDetail; onCl
     if (!opener) return;
     returnFocusTo.current = opener;
     // A keyboard user is taken to the card; a pointer user keeps the page where it is.
-    let keyboard = false;
+    let keyboard = lastInputWasKey;
     try {
-      keyboard = opener.matches(':focus-visible');
+      keyboard ||= opener.matches(':focus-visible');
     } catch {
       /* a browser without :focus-visible */
     }
-    heading.current?.focus({ preventScroll: !keyboard });
+    if (keyboard) {
+      heading.current?.focus();
+      return;
+    }
+    // A pointer user keeps the page where it is, and focus follows once the click's frame has
+    // painted: focus() forces a layout of everything the click changed, which the frame would
+    // otherwise do once (in a seminar, the click's paint is what the audience waits for).
+    const target = heading.current;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        // Unless the user has moved on meanwhile.
+        if (target?.isConnected && (document.activeElement === opener || document.activeElement === document.body)) target.focus({ preventScroll: true });
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [event.id]);
 
   const close = () => onClose(returnFocusTo.current);

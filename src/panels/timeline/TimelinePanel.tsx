@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { EmptyState, PanelFrame } from '../../components/PanelFrame';
 import type { YearRange } from '../../crossfilter/filters';
 import { TONES, type ThemeName, type ToneName } from '../../data/schema';
@@ -80,7 +80,13 @@ interface BodyProps {
 function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
   const root = useRef<HTMLDivElement>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const lanes = useMemo(() => eventsByLane(view.events), [view.events]);
+  // Drawn without the highlight: the same array while only the selection changes, so the lanes,
+  // their packing and every marker but the (un)highlighted ones stay as they are.
+  const lanes = useMemo(() => eventsByLane(view.drawnEvents), [view.drawnEvents]);
+  const registerButton = useCallback((id: string, el: HTMLButtonElement | null) => {
+    if (el) buttons.current.set(id, el);
+    else buttons.current.delete(id);
+  }, []);
   const { zoom, attachScroller } = viewport;
   // The plot is inset by the content's side padding (timeline.css), which keeps edge markers whole.
   const contentWidth = Math.max(100, viewport.contentWidth - 2 * PLOT_INSET);
@@ -99,9 +105,9 @@ function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
   // one, else the first. Arrow keys, Home and End move inside; Enter or Space selects.
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const tabStopId = useMemo(() => {
-    if (focusedId !== null && view.events.some((e) => e.id === focusedId)) return focusedId;
-    return (view.events.find((e) => e.highlighted) ?? TONES.map((tone) => lanes[tone][0]).find(Boolean))?.id ?? null;
-  }, [focusedId, view.events, lanes]);
+    if (focusedId !== null && view.drawnEvents.some((e) => e.id === focusedId)) return focusedId;
+    return (view.drawnEvents.find((e) => view.highlightedIds.has(e.id)) ?? TONES.map((tone) => lanes[tone][0]).find(Boolean))?.id ?? null;
+  }, [focusedId, view.drawnEvents, view.highlightedIds, lanes]);
 
   /** Closes the card and gives focus back to where it was, else to the event, else the panel heading: never to <body>. */
   const closeCard = (returnFocusTo: HTMLElement | null = null) => {
@@ -189,23 +195,16 @@ function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
                           const stackHeight = (rowCount - 1) * ROW_STEP + MARKER_HEIGHT;
                           const top = (layout[tone].height - stackHeight) / 2 + (rows.get(event.id) ?? 0) * ROW_STEP;
                           return (
-                            <button
+                            <EventMarker
                               key={event.id}
-                              ref={(el) => {
-                                if (el) buttons.current.set(event.id, el);
-                                else buttons.current.delete(event.id);
-                              }}
-                              type="button"
-                              className={`timeline-event timeline-event--${event.precision}${event.dimmed ? ' is-dimmed' : ''}${event.highlighted ? ' is-selected' : ''}`}
-                              style={{ left: pct(fractionOfTime(event.t, axis)), top, ['--theme' as string]: THEME_COLORS[event.theme] }}
-                              aria-label={event.name}
-                              aria-pressed={event.highlighted}
-                              title={`${event.name} (${TONE_LABELS[event.tone]}, ${THEME_LABELS[event.theme]})`}
-                              data-event-id={event.id}
-                              data-tone={tone}
-                              tabIndex={event.id === tabStopId ? 0 : -1}
-                              onFocus={() => setFocusedId(event.id)}
-                              onClick={() => actions.select({ kind: 'event', id: event.id })}
+                              event={event}
+                              left={fractionOfTime(event.t, axis)}
+                              top={top}
+                              highlighted={view.highlightedIds.has(event.id)}
+                              tabStop={event.id === tabStopId}
+                              register={registerButton}
+                              onFocusEvent={setFocusedId}
+                              onSelect={actions.select}
                             />
                           );
                         })}
@@ -218,7 +217,7 @@ function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
               </div>
             </div>
           </div>
-          <Legend view={view} onToggleTheme={actions.toggleTheme} />
+          <Legend themesPresent={view.themesPresent} themeFilter={view.themeFilter} precisionsPresent={view.precisionsPresent} onToggleTheme={actions.toggleTheme} />
         </div>
         {view.detail && <EventDetailCard detail={view.detail} onClose={closeCard} />}
       </div>
@@ -226,7 +225,42 @@ function TimelineBody({ view, axis, actions, viewport }: BodyProps) {
   );
 }
 
-function YearGrid({ axis }: { axis: YearRange }) {
+interface MarkerProps {
+  event: TimelineEventView;
+  /** Axis fraction of the marker's centre. */
+  left: number;
+  top: number;
+  highlighted: boolean;
+  tabStop: boolean;
+  register: (id: string, el: HTMLButtonElement | null) => void;
+  onFocusEvent: (id: string) => void;
+  onSelect: ReturnType<typeof useTimelineActions>['select'];
+}
+
+/**
+ * One event marker. Memoised on plain props (the event's view object is reused while it does not
+ * change), so a change of selection or focus re-renders only the markers it touches.
+ */
+const EventMarker = memo(function EventMarker({ event, left, top, highlighted, tabStop, register, onFocusEvent, onSelect }: MarkerProps) {
+  return (
+    <button
+      ref={(el) => register(event.id, el)}
+      type="button"
+      className={`timeline-event timeline-event--${event.precision}${event.dimmed ? ' is-dimmed' : ''}${highlighted ? ' is-selected' : ''}`}
+      style={{ left: pct(left), top, ['--theme' as string]: THEME_COLORS[event.theme] }}
+      aria-label={event.name}
+      aria-pressed={highlighted}
+      title={`${event.name} (${TONE_LABELS[event.tone]}, ${THEME_LABELS[event.theme]})`}
+      data-event-id={event.id}
+      data-tone={event.tone}
+      tabIndex={tabStop ? 0 : -1}
+      onFocus={() => onFocusEvent(event.id)}
+      onClick={() => onSelect({ kind: 'event', id: event.id })}
+    />
+  );
+});
+
+const YearGrid = memo(function YearGrid({ axis }: { axis: YearRange }) {
   const years = axisYears(axis);
   return (
     <div className="timeline__grid" aria-hidden="true">
@@ -235,7 +269,7 @@ function YearGrid({ axis }: { axis: YearRange }) {
       ))}
     </div>
   );
-}
+});
 
 interface StripProps {
   axis: YearRange;
@@ -250,7 +284,7 @@ interface StripProps {
  * year's tick to toggle that year. Keyboard users set ranges in the filter bar's year fields,
  * and can still toggle single years with the tick buttons (one Tab stop, arrow keys inside).
  */
-function YearStrip({ axis, contentWidth, yearRange, ownRange, actions }: StripProps) {
+const YearStrip = memo(function YearStrip({ axis, contentWidth, yearRange, ownRange, actions }: StripProps) {
   const strip = useRef<HTMLDivElement>(null);
   const drag = useRef<{ startX: number; startFraction: number; moved: boolean; pointerId: number } | null>(null);
   const suppressClick = useRef(false);
@@ -356,22 +390,29 @@ function YearStrip({ axis, contentWidth, yearRange, ownRange, actions }: StripPr
       })}
     </div>
   );
+});
+
+interface LegendProps {
+  themesPresent: readonly ThemeName[];
+  themeFilter: readonly ThemeName[];
+  precisionsPresent: readonly DatePrecision[];
+  onToggleTheme: (theme: ThemeName) => void;
 }
 
-function Legend({ view, onToggleTheme }: { view: TimelineView; onToggleTheme: (theme: ThemeName) => void }) {
+const Legend = memo(function Legend({ themesPresent, themeFilter, precisionsPresent, onToggleTheme }: LegendProps) {
   return (
     <div className="timeline-legend">
       <div className="timeline-legend__themes" role="group" aria-label="Filter by theme">
-        {view.themesPresent.map((theme) => (
-          <button key={theme} type="button" className="timeline-legend__item" aria-pressed={view.themeFilter.includes(theme)} onClick={() => onToggleTheme(theme)}>
+        {themesPresent.map((theme) => (
+          <button key={theme} type="button" className="timeline-legend__item" aria-pressed={themeFilter.includes(theme)} onClick={() => onToggleTheme(theme)}>
             <span className="timeline-swatch" style={{ background: THEME_COLORS[theme] }} aria-hidden="true" />
             {THEME_LABELS[theme]}
           </button>
         ))}
       </div>
-      {view.precisionsPresent.length > 1 && (
+      {precisionsPresent.length > 1 && (
         <ul className="timeline-legend__precision" aria-label="Date precision">
-          {view.precisionsPresent.map((p) => (
+          {precisionsPresent.map((p) => (
             <li key={p}>
               <span className={`timeline-legend__marker timeline-event timeline-event--${p}`} aria-hidden="true" />
               {PRECISION_KEY[p]}
@@ -381,4 +422,4 @@ function Legend({ view, onToggleTheme }: { view: TimelineView; onToggleTheme: (t
       )}
     </div>
   );
-}
+});

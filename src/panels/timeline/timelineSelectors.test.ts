@@ -215,6 +215,25 @@ describe('selection', () => {
     expect(view.events.some((e) => e.id === 'ev-2011-salala')).toBe(false);
   });
 
+  it('keeps the drawn events (same array, same objects) when only the selection changes, and names the highlighted ids', () => {
+    const dataset = timelineDataset();
+    const none = selectTimeline(dataset, base);
+    const picked = selectTimeline(dataset, { ...base, selection: { kind: 'event', id: 'ev-2011-salala' } });
+    const other = selectTimeline(dataset, { ...base, selection: { kind: 'incident', id: 'salala_2011' } });
+    // What the markers are drawn from does not change with the selection, so only the
+    // highlighted markers need drawing again.
+    expect(picked.drawnEvents).toBe(none.drawnEvents);
+    expect(other.drawnEvents).toBe(none.drawnEvents);
+    expect([...picked.highlightedIds]).toEqual(['ev-2011-salala']);
+    expect([...other.highlightedIds].sort()).toEqual(other.events.filter((e) => e.highlighted).map((e) => e.id).sort());
+    expect(none.highlightedIds.size).toBe(0);
+    // The same events either way, with the highlight only in `events`.
+    expect(picked.drawnEvents.map((e) => e.id)).toEqual(picked.events.map((e) => e.id));
+    expect(picked.drawnEvents.some((e) => e.highlighted)).toBe(false);
+    // A real filter change draws other events.
+    expect(selectTimeline(dataset, { ...base, tones: ['friction'] }).drawnEvents).not.toBe(none.drawnEvents);
+  });
+
   it('has no card for a strike selection or an unknown id', () => {
     expect(selectTimeline(timelineDataset(), { ...base, selection: { kind: 'strike', id: 'x' } }).detail).toBeNull();
     expect(selectTimeline(timelineDataset(), { ...base, selection: { kind: 'event', id: 'nope' } }).detail).toBeNull();

@@ -148,6 +148,14 @@ export interface TimelineView {
   axis: YearRange | null;
   /** The events drawn, ordered by time then id. */
   events: TimelineEventView[];
+  /**
+   * The same events without the selection's highlight. While only the selection changes this is
+   * the very same array of the very same objects, so the panel re-renders only the markers whose
+   * highlight changed (a selection is two markers, not every marker).
+   */
+  drawnEvents: TimelineEventView[];
+  /** The highlighted events' ids: the selected event, or the events linked to the selected incident. */
+  highlightedIds: ReadonlySet<string>;
   /** Themes of all events in the dataset, in palette order: the legend, which also toggles theme filters. */
   themesPresent: ThemeName[];
   /** Whether any event is known only to the month / year (the legend explains the hollow markers then). */
@@ -276,9 +284,13 @@ interface PreparedTimeline {
   rowsIn: (Row | undefined)[];
   rowsOut: (Row | undefined)[];
   last: { key: string; events: TimelineEventView[]; rows: Row[] } | null;
+  /** The last sources line and its inputs: a selection change keeps both (and the line's identity). */
+  lastSources: { key: string; value: ShownSources } | null;
+  sourcesById: Map<string, Source>;
 }
 
 const CELLS = TONES.length * THEMES.length;
+const NO_IDS: ReadonlySet<string> = new Set();
 const timelineCache = new WeakMap<Dataset, PreparedTimeline>();
 
 function prepareTimeline(dataset: Dataset, allEvents: readonly TimelineEvent[]): PreparedTimeline {
@@ -362,6 +374,8 @@ function prepareTimeline(dataset: Dataset, allEvents: readonly TimelineEvent[]):
     rowsIn: [],
     rowsOut: [],
     last: null,
+    lastSources: null,
+    sourcesById,
   };
   timelineCache.set(dataset, prepared);
   return prepared;
@@ -378,7 +392,7 @@ function shownEvents(
   filteringRange: YearRange | null,
   dimmingRange: YearRange | null,
   linked: ReadonlySet<string> | null,
-): { events: TimelineEventView[]; rows: Row[] } {
+): { events: TimelineEventView[]; rows: Row[]; drawn: TimelineEventView[] } {
   const [lo, hi] = yearSlice(p.years, filteringRange);
   const [dlo, dhi] = dimmingRange ? yearSlice(p.years, dimmingRange) : [0, p.sorted.length];
   const categories = hasCategoryFilter(filters);
@@ -411,13 +425,13 @@ function shownEvents(
     base = { key, events, rows };
     p.last = base;
   }
-  if (!linked || linked.size === 0) return base;
+  if (!linked || linked.size === 0) return { events: base.events, rows: base.rows, drawn: base.events };
   const events = base.events.slice();
   for (const id of linked) {
     const at = indexOfView(events, id, p);
     if (at >= 0) events[at] = { ...events[at]!, highlighted: true };
   }
-  return { events, rows: base.rows };
+  return { events, rows: base.rows, drawn: base.events };
 }
 
 /** Binary search of a time-ordered list of views for the view of event `id`; -1 when absent. */
@@ -444,7 +458,23 @@ function findView(events: readonly TimelineEventView[], id: string, p: PreparedT
  * The source ids of the events shown (in order of first citation, as the events list them) and
  * the sources line (most-cited first), from the per-(year, cell) source lists.
  */
-function shownSources(p: PreparedTimeline, sources: readonly Source[], filters: Pick<Filters, 'tones' | 'themes'>, filteringRange: YearRange | null): { sourceIds: string[]; sourcesLine: string[] } {
+interface ShownSources {
+  sourceIds: string[];
+  sourcesLine: string[];
+  /** "publisher, title" of sourceIds, in dataset order (for exports). */
+  sources: string[];
+}
+
+function shownSources(p: PreparedTimeline, sources: readonly Source[], filters: Pick<Filters, 'tones' | 'themes'>, filteringRange: YearRange | null): ShownSources {
+  const key = `${filteringRange ? `${filteringRange.from}-${filteringRange.to}` : ''}|${filters.tones.join(',')}/${filters.themes.join(',')}`;
+  if (p.lastSources?.key === key) return p.lastSources.value;
+  const computed = computeShownSources(p, sources, filters, filteringRange);
+  const value = { ...computed, sources: sourceTitles(sources, computed.sourceIds) };
+  p.lastSources = { key, value };
+  return value;
+}
+
+function computeShownSources(p: PreparedTimeline, sources: readonly Source[], filters: Pick<Filters, 'tones' | 'themes'>, filteringRange: YearRange | null): { sourceIds: string[]; sourcesLine: string[] } {
   const n = p.sourceIds.length;
   const first = new Float64Array(n).fill(Infinity);
   const counts = new Float64Array(n);
@@ -515,13 +545,14 @@ export function selectTimeline(dataset: Dataset, filters: TimelineFilters): Time
   const dimmingRange = yearRangeDimmingPanel(filters as Filters, 'timeline');
   const hasOwnFilter = filters.tones.length > 0 || filters.themes.length > 0 || dimmingRange !== null;
   const allEvents = dataset.events;
-  const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
 
   const emptyTable: TableModel = { caption: 'Timeline events shown under the current filters', columns: TABLE_COLUMNS, rows: [], measure: 'Events (date, tone, theme); no quantities' };
   if (!allEvents) {
     return {
       axis: null,
       events: [],
+      drawnEvents: [],
+      highlightedIds: NO_IDS,
       themesPresent: [],
       precisionsPresent: [],
       filteringRange,
@@ -540,10 +571,10 @@ export function selectTimeline(dataset: Dataset, filters: TimelineFilters): Time
 
   const prepared = prepareTimeline(dataset, allEvents);
   const picked = selectedEvent(allEvents, filters.selection, prepared);
-  const { events, rows } = shownEvents(prepared, filters, filteringRange, dimmingRange, picked?.linked ?? null);
+  const { events, rows, drawn } = shownEvents(prepared, filters, filteringRange, dimmingRange, picked?.linked ?? null);
   const { themesPresent, precisionsPresent } = prepared;
 
-  const { incidentsById } = prepared;
+  const { incidentsById, sourcesById } = prepared;
   let detail: EventDetail | null = null;
   if (picked) {
     const shownView = findView(events, picked.event.id, prepared);
@@ -563,7 +594,8 @@ export function selectTimeline(dataset: Dataset, filters: TimelineFilters): Time
     };
   }
 
-  const { sourceIds, sourcesLine } = shownSources(prepared, dataset.sources, filters, filteringRange);
+  const shown = shownSources(prepared, dataset.sources, filters, filteringRange);
+  const { sourceIds, sourcesLine } = shown;
   const table: TableModel = {
     ...emptyTable,
     caption: dimmingRange ? `Timeline events; brushed range ${rangeLabel(dimmingRange)} marked` : emptyTable.caption,
@@ -584,6 +616,8 @@ export function selectTimeline(dataset: Dataset, filters: TimelineFilters): Time
   return {
     axis: dataset.coverage,
     events,
+    drawnEvents: drawn,
+    highlightedIds: picked?.linked ?? NO_IDS,
     themesPresent,
     precisionsPresent,
     filteringRange,
@@ -594,7 +628,7 @@ export function selectTimeline(dataset: Dataset, filters: TimelineFilters): Time
     themeFilter: filters.themes,
     table,
     sourceIds,
-    sources: sourceTitles(dataset.sources, sourceIds),
+    sources: shown.sources,
     sourcesLine,
     emptyMessage,
   };
