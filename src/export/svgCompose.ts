@@ -42,19 +42,31 @@ function canvasContext(): CanvasRenderingContext2D | null {
 export function canvasMeasure(): Measure {
   const c = canvasContext();
   if (!c) return estimateMeasure;
+  // Wrapping measures the same growing lines again and again (the sources footer tries several
+  // cuts), and each \`font\` assignment is parsed: both made a long footer cost seconds.
+  const cache = new Map<string, number>();
   return (text, fontSize, weight = 400) => {
+    const key = `${weight} ${fontSize} ${text}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
     let widest = 0;
     for (const family of [FONT_STACK, ...FALLBACK_MEASURE_FONTS]) {
       c.font = `${weight} ${fontSize}px ${family}`;
       widest = Math.max(widest, c.measureText(text).width);
     }
     // A small safety margin: the rasteriser and the canvas may round differently.
-    return widest * 1.02;
+    const width = widest * 1.02;
+    cache.set(key, width);
+    return width;
   };
 }
 
-/** Greedy word wrap to `maxWidth`; a single over-long word is cut with an ellipsis. */
-export function wrapText(text: string, maxWidth: number, fontSize: number, measure: Measure, weight = 400, maxLines = Infinity): string[] {
+/**
+ * The greedy wrap itself. With `stopAfter`, wrapping stops once that many lines are complete
+ * (the caller only needs to know the text is longer): the lines returned are the same as the
+ * first lines of a full wrap.
+ */
+function greedyLines(text: string, maxWidth: number, fontSize: number, measure: Measure, weight: number, stopAfter = Infinity): string[] {
   const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
   const lines: string[] = [];
   let line = '';
@@ -69,10 +81,18 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, measu
     if (measure(candidate, fontSize, weight) <= maxWidth) line = candidate;
     else {
       if (line) lines.push(line);
+      if (lines.length >= stopAfter) return lines;
       line = fit(word);
     }
   }
   if (line) lines.push(line);
+  return lines;
+}
+
+/** Greedy word wrap to `maxWidth`; a single over-long word is cut with an ellipsis. */
+export function wrapText(text: string, maxWidth: number, fontSize: number, measure: Measure, weight = 400, maxLines = Infinity): string[] {
+  // Lines past maxLines + 1 are never shown: wrapping stops there (the last kept line is then cut).
+  const lines = greedyLines(text, maxWidth, fontSize, measure, weight, maxLines + 1);
   if (lines.length > maxLines) {
     const kept = lines.slice(0, maxLines);
     let last = kept[maxLines - 1]!;
@@ -262,11 +282,14 @@ export function sourcesText(sources: readonly string[]): string {
  * and the SVG's metadata list every one.
  */
 export function sourceLines(sources: readonly string[], width: number, fontSize: number, measure: Measure, maxLines: number): string[] {
-  const all = wrapText(sourcesText(sources), width, fontSize, measure);
+  // Each try wraps only until it is known not to fit (maxLines + 1 lines): with a hundred
+  // sources, wrapping every cut in full took seconds.
+  const wrapUpTo = (text: string) => greedyLines(text, width, fontSize, measure, 400, maxLines + 1);
+  const all = wrapUpTo(sourcesText(sources));
   if (all.length <= maxLines) return all;
   for (let shown = sources.length - 1; shown >= 1; shown--) {
     const text = `Sources: ${sources.slice(0, shown).join('; ')}; and ${sources.length - shown} more (see the table)`;
-    const lines = wrapText(text, width, fontSize, measure);
+    const lines = wrapUpTo(text);
     if (lines.length <= maxLines) return lines;
   }
   // Even one title is too long: cut it, but always keep the count.

@@ -24,10 +24,27 @@ export function onlyYearsDiffer(a: string, b: string): boolean {
   return true;
 }
 
-/** Runs `fn` once the frame the current input produces has painted (the URL is never on that path). */
+/**
+ * How long a URL write waits for a frame at most. A hidden tab draws no frames, so
+ * requestAnimationFrame waits until the tab is shown again: a tab hidden by a source link
+ * opening in a new tab (or by the user, while the years play) kept a stale address meanwhile.
+ */
+export const WRITE_FALLBACK_MS = 100;
+
+/**
+ * Runs `fn` once the frame the current input produces has painted (the URL is never on that
+ * path), or after WRITE_FALLBACK_MS when no frame comes; once either way.
+ */
 function afterNextPaint(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'undefined') setTimeout(fn, 0);
-  else requestAnimationFrame(() => setTimeout(fn, 0));
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    fn();
+  };
+  const fallback = setTimeout(run, WRITE_FALLBACK_MS);
+  if (typeof requestAnimationFrame !== 'undefined') requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 /** Drops a selection that names nothing in the dataset (a stale or mistyped link). */
@@ -91,9 +108,17 @@ export function useUrlSync(dataset: Dataset | null): void {
     const unsubscribe = useDashboardStore.subscribe((state, previous) => {
       if (state.filters === previous.filters || writePending) return;
       writePending = true;
-      afterNextPaint(write);
+      afterNextPaint(() => {
+        if (writePending) write();
+      });
     });
+    // Leaving the tab (another tab, a new window, the page closing) writes what is pending now.
+    const onHide = () => {
+      if (document.visibilityState === 'hidden' && writePending) write();
+    };
+    document.addEventListener('visibilitychange', onHide);
     return () => {
+      document.removeEventListener('visibilitychange', onHide);
       // A change not yet written (a dataset load resets the filters, then this effect re-reads
       // the URL for the new dataset) is written now, so the URL read next is not a stale one.
       if (writePending) write();

@@ -36,6 +36,24 @@ describe('wrapText', () => {
     expect(sourceLines(['A'], 300, 11, measure, 3)).toEqual(['Sources: A']);
   });
 
+  it('fits a long list of sources (the timeline has over a hundred) without wrapping every cut in full', () => {
+    const sources = Array.from({ length: 150 }, (_, i) => `A source with a fairly long title, number ${i + 1}, published somewhere`);
+    let calls = 0;
+    const counting = (text: string, size: number, weight?: number) => {
+      calls++;
+      return estimateMeasure(text, size, weight);
+    };
+    const lines = sourceLines(sources, 600, 11, counting, 6);
+    expect(lines.length).toBeLessThanOrEqual(6);
+    const match = /^Sources: (.+); and (\d+) more \(see the table\)$/.exec(lines.join(' '));
+    expect(match).not.toBeNull();
+    // One more source would not fit in six lines.
+    const named = match![1]!.split('; ').length;
+    expect(wrapText(`Sources: ${sources.slice(0, named + 1).join('; ')}; and ${150 - named - 1} more (see the table)`, 600, 11, estimateMeasure).length).toBeGreaterThan(6);
+    // Wrapping each of the 150 cuts in full measured over 130,000 strings.
+    expect(calls).toBeLessThan(25_000);
+  });
+
   it('keeps the count even when the first source alone is too long', () => {
     const lines = sourceLines(['x'.repeat(200), 'B', 'C'], 300, 11, measure, 2);
     expect(lines).toHaveLength(2);

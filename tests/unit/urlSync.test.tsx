@@ -51,4 +51,21 @@ describe('URL sync: one history entry per settled gesture', () => {
     expect(push).toHaveBeenCalledTimes(1);
     push.mockRestore();
   });
+
+  it('a hidden tab, which draws no frames, still gets its address written, and leaving the tab writes at once', async () => {
+    const dataset = smallDataset();
+    renderHook(() => useUrlSync(dataset));
+    // No frame ever comes (a background tab).
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    const { toggleTone, setYearRange } = useDashboardStore.getState();
+    toggleTone('friction');
+    await waitFor(() => expect(search().get('tone')).toBe('friction'), { timeout: 1000 });
+
+    setYearRange({ from: 2009, to: 2010 }, 'filter-bar');
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(search().get('from')).toBe('2009'); // written on hiding, with no wait
+    visibility.mockRestore();
+    raf.mockRestore();
+  });
 });
