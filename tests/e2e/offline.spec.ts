@@ -60,6 +60,9 @@ async function viteBuild(outDir: string, base: string, extra: { publicDir?: stri
 }
 
 test.describe('the service worker', () => {
+  // Each test drives two deployments, several reloads and an export in real browser tabs; on a
+  // 2-core machine that is near Playwright's default 30 s, which is a test limit, not a budget.
+  test.describe.configure({ timeout: 90_000 });
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     work = mkdtempSync(join(tmpdir(), 'offline-spec-'));
