@@ -428,9 +428,10 @@ function useMarkerTabStop(ids: readonly string[], selectedId: string | null, mar
 }
 
 export function BorderMap({ incidents, operations, strikes, highlight, onSelect }: BorderMapProps) {
-  const offsets = useMemo(() => fanOutOffsets([...operations, ...incidents]), [operations, incidents]);
-  // Arrow-key order is the drawing order: operations, then incidents.
-  const markerIds = useMemo(() => [...operations, ...incidents].map((m) => m.id), [operations, incidents]);
+  // Drawing order, which is also the arrow-key order: operations, then incidents.
+  const markers = useMemo(() => [...operations, ...incidents], [operations, incidents]);
+  const offsets = useMemo(() => fanOutOffsets(markers), [markers]);
+  const markerIds = useMemo(() => markers.map((m) => m.id), [markers]);
   const mapRef = useRef<L.Map>(null);
   const markerElement = useCallback((id: string) => {
     const container = mapRef.current?.getContainer();
@@ -471,19 +472,7 @@ export function BorderMap({ incidents, operations, strikes, highlight, onSelect 
       <Pane name="strikes" style={{ zIndex: '420' }}>
         <StrikesLayer strikes={strikes} selectedId={highlight.strikeId} onSelect={onSelect} />
       </Pane>
-      {operations.map((item) => (
-        <LocatedMarkerView
-          key={item.id}
-          item={item}
-          selected={item.id === highlight.incidentId}
-          tabStop={item.id === tabStopId}
-          dx={offsets.get(item.id) ?? 0}
-          onSelect={onSelect}
-          onFocusMarker={onFocusMarker}
-          onMoveFocus={onMoveFocus}
-        />
-      ))}
-      {incidents.map((item) => (
+      {markers.map((item) => (
         <LocatedMarkerView
           key={item.id}
           item={item}
