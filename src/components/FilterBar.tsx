@@ -118,37 +118,28 @@ const ActiveFilters = memo(function ActiveFilters({ resetButton }: { resetButton
   const rangeLabel = yearRange ? (yearRange.from === yearRange.to ? `${yearRange.from}` : `${yearRange.from}–${yearRange.to}`) : null;
   return (
     <ul ref={chipList} className="active-filters" aria-label="Active filters">
-      {rangeLabel && (
-        <li>
-          <button type="button" className="chip chip--active" onClick={(e) => removeChip(e, () => setYearRange(null, 'filter-bar'))} aria-label={`Years ${rangeLabel}: remove filter`}>
-            Years {rangeLabel} <span aria-hidden="true">×</span>
-          </button>
-        </li>
-      )}
+      {rangeLabel && <RemovableChip text={`Years ${rangeLabel}`} action="remove filter" onRemove={(e) => removeChip(e, () => setYearRange(null, 'filter-bar'))} />}
       {tones.map((tone) => (
-        <li key={tone}>
-          <button type="button" className="chip chip--active" onClick={(e) => removeChip(e, () => toggleTone(tone))} aria-label={`${TONE_LABELS[tone]}: remove tone filter`}>
-            {TONE_LABELS[tone]} <span aria-hidden="true">×</span>
-          </button>
-        </li>
+        <RemovableChip key={tone} text={TONE_LABELS[tone]} action="remove tone filter" onRemove={(e) => removeChip(e, () => toggleTone(tone))} />
       ))}
       {themes.map((theme) => (
-        <li key={theme}>
-          <button type="button" className="chip chip--active" onClick={(e) => removeChip(e, () => toggleTheme(theme))} aria-label={`${THEME_LABELS[theme]}: remove theme filter`}>
-            {THEME_LABELS[theme]} <span aria-hidden="true">×</span>
-          </button>
-        </li>
+        <RemovableChip key={theme} text={THEME_LABELS[theme]} action="remove theme filter" onRemove={(e) => removeChip(e, () => toggleTheme(theme))} />
       ))}
-      {selectionKind && (
-        <li>
-          <button type="button" className="chip chip--active" onClick={(e) => removeChip(e, () => select(null))} aria-label={`Selected ${selectionKind}: clear the selection`}>
-            Selected {selectionKind} <span aria-hidden="true">×</span>
-          </button>
-        </li>
-      )}
+      {selectionKind && <RemovableChip text={`Selected ${selectionKind}`} action="clear the selection" onRemove={(e) => removeChip(e, () => select(null))} />}
     </ul>
   );
 });
+
+/** One active filter as a chip: its visible text starts its accessible name, so voice users can say what they see. */
+function RemovableChip({ text, action, onRemove }: { text: string; action: string; onRemove: (event: MouseEvent<HTMLButtonElement>) => void }) {
+  return (
+    <li>
+      <button type="button" className="chip chip--active" onClick={onRemove} aria-label={`${text}: ${action}`}>
+        {text} <span aria-hidden="true">×</span>
+      </button>
+    </li>
+  );
+}
 
 /** The status line: its counts depend on the years, tones, themes and strike tracker only. */
 const StatusLine = memo(function StatusLine({ dataset }: { dataset: Dataset }) {
